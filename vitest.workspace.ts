@@ -21,4 +21,5 @@ function project(name: string, root: string) {
 
 export const projects = [
   project('domain', './packages/domain'),
+  project('events', './packages/events'),
 ];
