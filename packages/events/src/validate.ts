@@ -30,7 +30,7 @@ export function zodIssuesToDecodeIssues(
  */
 export function validateEventStrict(value: unknown, pathPrefix: (string | number)[] = []): EventValidation {
   const r = WelfareEventSchema.safeParse(value);
-  return r.success ? { ok: true, event: r.data } : { ok: false, issues: zodIssuesToDecodeIssues(r.error.issues, 'EVENT_INVALID', pathPrefix) };
+  return r.success ? { ok: true, event: r.data as WelfareEvent } : { ok: false, issues: zodIssuesToDecodeIssues(r.error.issues, 'EVENT_INVALID', pathPrefix) };
 }
 
 /**

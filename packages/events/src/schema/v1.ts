@@ -7,11 +7,11 @@ import {
   type EventCategory,
   type EventKind,
   HANDLING_STATES,
-  KINDS_BY_CATEGORY,
   LIFECYCLES,
   type Lifecycle,
   PRIORITIES,
 } from './kinds.js';
+import { ATTRIBUTE_NAME_PATTERN, crossFieldProblems, looksLikeNationalId } from './rules.js';
 
 /** Major version of the event standard this package implements. */
 export const EVENT_STANDARD_VERSION = 1;
@@ -52,7 +52,7 @@ export const SubjectRefSchema = z
   .min(1)
   .max(128)
   .regex(/^\S+$/, 'must not contain whitespace')
-  .refine((s) => !/^\d{11}$/.test(s) && !/\d{6}[ -]?\d{5}/.test(s), {
+  .refine((s) => !looksLikeNationalId(s), {
     message: 'must be a pseudonymous reference, not a national identity number',
   });
 
@@ -199,26 +199,32 @@ const EventObjectSchema = z.object({
 });
 
 /**
- * A welfare-technology event, v1 of the Omsorg event standard: a CloudEvents 1.0 envelope with the
- * extensions `recordedtime`, `sequence` and `tenant`, and an {@link EventDataSchema} payload. The
- * checks across fields: `type` names the payload's category, kind and lifecycle; the kind belongs to
- * the category; `alertKey` starts with the tenant and device id and ends with the kind.
+ * Value of an extension attribute in the JSON format: a CloudEvents String (also Binary, URI,
+ * URI-reference and Timestamp, which JSON carries as strings), Integer (32-bit signed) or Boolean.
  */
-export const WelfareEventSchema = EventObjectSchema.superRefine((e, ctx) => {
-  const d = e.data;
-  if ((KINDS_BY_CATEGORY[d.category] as readonly string[]).indexOf(d.kind) < 0) {
-    ctx.addIssue({ code: 'custom', path: ['data', 'kind'], message: `kind ${d.kind} is not in category ${d.category}` });
-  }
-  if (e.type !== eventType(d.category, d.kind, d.lifecycle)) {
-    ctx.addIssue({ code: 'custom', path: ['type'], message: 'type must be no.omsorg.<data.category>.<data.kind>.<data.lifecycle>' });
-  }
-  if (d.alertKey !== `${e.tenant}/${d.device.id}/${d.device.component}/${d.kind}`) {
-    ctx.addIssue({ code: 'custom', path: ['data', 'alertKey'], message: 'alertKey must be tenant/device.id/device.component/kind' });
+export const ExtensionValueSchema = z.union([z.string(), z.number().int().min(-2147483648).max(2147483647), z.boolean()]);
+
+/**
+ * A welfare-technology event, v1 of the Omsorg event standard: a CloudEvents 1.0 envelope with the
+ * extensions `recordedtime`, `sequence` and `tenant` (other extensions allowed and kept), and an
+ * {@link EventDataSchema} payload. The checks across fields (see `crossFieldProblems`): `type` names
+ * the payload's category, kind and lifecycle; the kind belongs to the category; `alertKey` is
+ * `tenant/device.id/device.component/kind`; every attribute name is 1–20 lowercase letters or digits.
+ */
+export const WelfareEventSchema = EventObjectSchema.catchall(ExtensionValueSchema).superRefine((e, ctx) => {
+  for (const p of crossFieldProblems(e)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  for (const name of Object.keys(e)) {
+    if (!ATTRIBUTE_NAME_PATTERN.test(name)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'attribute names must be 1–20 lowercase letters or digits (CloudEvents)' });
+    }
   }
 });
 
-/** A welfare-technology event (v1). */
-export type WelfareEvent = z.infer<typeof WelfareEventSchema>;
+/**
+ * A welfare-technology event (v1). Further extension attributes (CloudEvents String, Integer or
+ * Boolean values) are allowed at run time and kept; they are not part of the static type.
+ */
+export type WelfareEvent = z.infer<typeof EventObjectSchema>;
 /** The payload of a v1 event. */
 export type EventData = z.infer<typeof EventDataSchema>;
 /** The device block of an event. */

@@ -1,0 +1,53 @@
+/**
+ * Rules of the v1 event standard that JSON Schema cannot state (checks across fields). The zod
+ * schema and the fast validator both call these, so they cannot drift apart.
+ */
+import { KINDS_BY_CATEGORY } from './kinds.js';
+
+/** CloudEvents attribute names: lowercase ASCII letters and digits; this standard also caps them at 20. */
+export const ATTRIBUTE_NAME_PATTERN = /^[a-z0-9]{1,20}$/;
+
+/** Whether a string looks like a Norwegian national identity number (fødselsnummer / D-number). */
+export function looksLikeNationalId(s: string): boolean {
+  return /\d{6}[ -]?\d{5}/.test(s);
+}
+
+/** One problem across fields: where, and what (English; callers add nb). */
+export interface CrossFieldProblem {
+  /** Path into the event. */
+  path: (string | number)[];
+  /** English description. */
+  message: string;
+}
+
+/** The cross-field shape both validators see after the structural checks passed. */
+interface CheckedEvent {
+  type: string;
+  tenant: string;
+  data: {
+    category: keyof typeof KINDS_BY_CATEGORY;
+    kind: string;
+    lifecycle: string;
+    alertKey: string;
+    device: { id: string; component: string };
+  };
+}
+
+/**
+ * Problems across fields of a structurally valid event: the kind belongs to the category; `type` is
+ * `no.omsorg.<category>.<kind>.<lifecycle>`; `alertKey` is `tenant/device.id/device.component/kind`.
+ */
+export function crossFieldProblems(e: CheckedEvent): CrossFieldProblem[] {
+  const problems: CrossFieldProblem[] = [];
+  const d = e.data;
+  if ((KINDS_BY_CATEGORY[d.category] as readonly string[]).indexOf(d.kind) < 0) {
+    problems.push({ path: ['data', 'kind'], message: `kind ${d.kind} is not in category ${d.category}` });
+  }
+  if (e.type !== `no.omsorg.${d.category}.${d.kind}.${d.lifecycle}`) {
+    problems.push({ path: ['type'], message: 'type must be no.omsorg.<data.category>.<data.kind>.<data.lifecycle>' });
+  }
+  if (d.alertKey !== `${e.tenant}/${d.device.id}/${d.device.component}/${d.kind}`) {
+    problems.push({ path: ['data', 'alertKey'], message: 'alertKey must be tenant/device.id/device.component/kind' });
+  }
+  return problems;
+}
