@@ -8,7 +8,10 @@
 export * from './adapter.js';
 export * from './build.js';
 export { AdapterError, type AdapterErrorCode, AdapterManifestError, type DecodeIssue, type IssueSeverity } from './errors.js';
+export { compileJsonSchema, isWelfareEvent } from './fast-validate.js';
 export * from './ids.js';
+export { eventJsonSchema, type JsonSchema } from './schema/json-schema.js';
 export * from './schema/kinds.js';
+export { ATTRIBUTE_NAME_PATTERN, type CrossFieldProblem, crossFieldProblems, looksLikeNationalId } from './schema/rules.js';
 export * from './schema/v1.js';
 export { type EventValidation, validateEvent, validateEventStrict } from './validate.js';

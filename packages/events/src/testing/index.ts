@@ -1,0 +1,6 @@
+/**
+ * `@omsorg/events/testing`: fast-check arbitraries of v1 events for property tests.
+ *
+ * @packageDocumentation
+ */
+export { nearEventArbitrary, welfareEventArbitrary } from './arbitraries.js';
