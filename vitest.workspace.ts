@@ -21,5 +21,6 @@ function project(name: string, root: string) {
 
 export const projects = [
   project('domain', './packages/domain'),
+  project('competence', './packages/competence'),
   project('events', './packages/events'),
 ];
