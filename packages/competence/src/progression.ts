@@ -204,11 +204,12 @@ export function whoMayPerformAlone(procedureId: string, date: string, ctx: Eligi
  * Eligibility the rota can use: every employee with `qualifications` set to exactly the procedures
  * they may perform alone on `date` (by role, by progression, or already listed and still allowed by
  * role). A nurse thereby counts towards a demand line that asks for `insulin`, and a health worker
- * signed off last week does too. Qualifications the catalogue does not know are kept as they were;
+ * signed off last week does too. Procedures come in catalogue order; qualifications the catalogue does not know are kept as they were;
  * employees that fail the schema are left out.
  */
 export function deriveQualifications(date: string, ctx: EligibilityContext): Employee[] {
-  const procedures = [...new Set(ctx.catalogue.tasks.flatMap((t) => (t.qualificationId === undefined ? [] : [t.qualificationId])))];
+  const used = new Set(ctx.catalogue.tasks.flatMap((t) => (t.qualificationId === undefined ? [] : [t.qualificationId])));
+  const procedures = ctx.catalogue.qualifications.map((q) => q.id).filter((id) => used.has(id));
   const maps = new Map(procedures.map((p) => [p, new Map((ctx.progression ?? []).filter((r) => r.procedureId === p).map((r) => [r.employeeId, r]))]));
   const out: Employee[] = [];
   for (const raw of ctx.employees) {
