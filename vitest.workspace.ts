@@ -21,6 +21,8 @@ function project(name: string, root: string) {
 
 export const projects = [
   project('domain', './packages/domain'),
+  project('rota', './packages/rota'),
   project('competence', './packages/competence'),
   project('events', './packages/events'),
+  project('adapter-sia-dc09', './adapters/sia-dc09'),
 ];

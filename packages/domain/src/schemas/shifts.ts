@@ -18,6 +18,8 @@ export const ShiftTypeSchema = z.object({
   start: LocalTimeSchema,
   durationMinutes: z.number().int().min(1).max(24 * 60),
   unpaidBreakMinutes: z.number().int().min(0).max(120).default(0),
+  /** Paid break within the shift (counted as working time; the employee stays available). */
+  paidBreakMinutes: z.number().int().min(0).max(120).default(0),
   labels: z.array(ShiftLabelSchema).default([]),
   /** Restrict the shift type to one unit. */
   unitId: IdSchema.optional(),

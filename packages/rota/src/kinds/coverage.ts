@@ -1,0 +1,180 @@
+import { meetsRequirement } from '@omsorg/domain';
+import { z } from 'zod';
+import type { Assignment } from '../model/assignment.js';
+import { type CompiledProblem, OFF } from '../model/compile.js';
+import { type Constraint, defineRuleKind, type ViolationDetail } from '../rules/kind.js';
+import type { Rule } from '../rules/rule.js';
+
+const CoverageParams = z.object({
+  /**
+   * `min`: penalise each person short of `min`; `preferred`: each person under `preferred` (weight
+   * under) and over it (weight over); `max`: each person over `max`.
+   */
+  target: z.enum(['min', 'preferred', 'max']).default('min'),
+  /** Default weight per missing person (a demand line's `weightUnder` overrides it). */
+  weightUnder: z.number().min(0).default(1),
+  /** Default weight per surplus person (a demand line's `weightOver` overrides it). */
+  weightOver: z.number().min(0).default(0),
+});
+
+class CoverageConstraint implements Constraint {
+  /** Offset of day d's lines in the flat line arrays. */
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  private readonly lineShift: Int16Array;
+  private readonly lineWard: (string | undefined)[] = [];
+  private readonly lineUnit: (string | undefined)[] = [];
+  private readonly lineSource: Int32Array;
+  private readonly lower: Int32Array;
+  private readonly upper: Int32Array;
+  private readonly wUnder: Float64Array;
+  private readonly wOver: Float64Array;
+  /** meets[source * E + e]: employee e has the line's competence. */
+  private readonly meets: Uint8Array;
+  private readonly wardUnit: Map<string, string>;
+  private readonly employeeUnits: Set<string>[];
+
+  constructor(
+    readonly model: CompiledProblem,
+    readonly rule: Rule,
+    readonly inScope: Uint8Array,
+    readonly params: z.infer<typeof CoverageParams>,
+  ) {
+    const { demand, problem } = model;
+    const E = model.employees;
+    this.first = new Int32Array(model.days + 1);
+    const shifts: number[] = [];
+    const sources: number[] = [];
+    const lower: number[] = [];
+    const upper: number[] = [];
+    const wu: number[] = [];
+    const wo: number[] = [];
+    for (let d = 0; d < model.days; d++) {
+      this.first[d] = shifts.length;
+      for (const line of demand[d]!) {
+        const s = model.shiftIndex.get(line.shiftTypeId);
+        if (s === undefined) continue;
+        shifts.push(s);
+        sources.push(line.source);
+        this.lineWard.push(line.wardId);
+        this.lineUnit.push(line.unitId);
+        const target = params.target;
+        lower.push(target === 'min' ? line.min : target === 'preferred' ? line.preferred : 0);
+        upper.push(target === 'max' ? (line.max ?? 2 ** 30) : target === 'preferred' ? line.preferred : 2 ** 30);
+        wu.push(line.weightUnder ?? params.weightUnder);
+        wo.push(target === 'max' ? (line.weightOver ?? Math.max(1, params.weightOver)) : (line.weightOver ?? params.weightOver));
+      }
+    }
+    this.first[model.days] = shifts.length;
+    this.lineShift = Int16Array.from(shifts);
+    this.lineSource = Int32Array.from(sources);
+    this.lower = Int32Array.from(lower);
+    this.upper = Int32Array.from(upper);
+    this.wUnder = Float64Array.from(wu);
+    this.wOver = Float64Array.from(wo);
+    this.count = new Int32Array(shifts.length);
+    this.meets = new Uint8Array(problem.demand.length * E);
+    problem.demand.forEach((line, i) => {
+      problem.employees.forEach((emp, e) => {
+        this.meets[i * E + e] = inScope[e] && meetsRequirement(emp, line.competence) ? 1 : 0;
+      });
+    });
+    this.wardUnit = new Map(problem.wards.map((w) => [w.id, w.unitId]));
+    this.employeeUnits = problem.employees.map((emp) => new Set(problem.positions.filter((p) => p.employeeId === emp.id).map((p) => p.unitId)));
+  }
+
+  /** Does employee e working option o count towards line l? */
+  private counts(l: number, e: number, o: number): boolean {
+    if (o === OFF || this.model.optionShift[o] !== this.lineShift[l]) return false;
+    if (!this.meets[this.lineSource[l]! * this.model.employees + e]) return false;
+    const ward = this.lineWard[l];
+    const optWard = this.model.optionWard[o];
+    if (ward !== undefined) return optWard === ward;
+    const unit = this.lineUnit[l];
+    if (unit !== undefined) return optWard !== undefined ? this.wardUnit.get(optWard) === unit : this.employeeUnits[e]!.has(unit);
+    return true;
+  }
+
+  private penalty(l: number, c: number): number {
+    const lo = this.lower[l]!;
+    const hi = this.upper[l]!;
+    return c < lo ? (lo - c) * this.wUnder[l]! : c > hi ? (c - hi) * this.wOver[l]! : 0;
+  }
+
+  init(a: Assignment): number {
+    this.count.fill(0);
+    const { days, employees } = this.model;
+    for (let d = 0; d < days; d++) {
+      for (let e = 0; e < employees; e++) {
+        const o = a[e * days + d]!;
+        if (o === OFF) continue;
+        for (let l = this.first[d]!; l < this.first[d + 1]!; l++) if (this.counts(l, e, o)) this.count[l]!++;
+      }
+    }
+    let total = 0;
+    for (let l = 0; l < this.count.length; l++) total += this.penalty(l, this.count[l]!);
+    return total;
+  }
+
+  change(e: number, d: number, oldO: number, newO: number): number {
+    let dp = 0;
+    for (let l = this.first[d]!; l < this.first[d + 1]!; l++) {
+      const was = this.counts(l, e, oldO) ? 1 : 0;
+      const now = this.counts(l, e, newO) ? 1 : 0;
+      if (was === now) continue;
+      const c = this.count[l]!;
+      const next = c - was + now;
+      dp += this.penalty(l, next) - this.penalty(l, c);
+      this.count[l] = next;
+    }
+    return dp;
+  }
+
+  explain(a: Assignment, emit: (v: ViolationDetail) => void): void {
+    this.init(a);
+    for (let d = 0; d < this.model.days; d++) {
+      for (let l = this.first[d]!; l < this.first[d + 1]!; l++) {
+        const c = this.count[l]!;
+        const p = this.penalty(l, c);
+        if (p === 0) continue;
+        const line = this.model.problem.demand[this.lineSource[l]!]!;
+        emit({
+          day: d,
+          amount: p,
+          data: {
+            shift: this.model.shiftIds[this.lineShift[l]!]!,
+            count: c,
+            need: c < this.lower[l]! ? this.lower[l]! : this.upper[l]!,
+            direction: c < this.lower[l]! ? 'under' : 'over',
+            demandId: line.id ?? `#${this.lineSource[l]}`,
+            roles: line.competence.roles?.join('/') ?? '',
+            ward: this.lineWard[l] ?? this.lineUnit[l] ?? '',
+          },
+        });
+      }
+    }
+  }
+}
+
+/** Coverage (bemanning): staff per date × shift type × competence against demand. Unit: persons × weight. */
+export const coverageKind = defineRuleKind({
+  kind: 'coverage',
+  description: { nb: 'Bemanning per dato, vakt og kompetanse mot behovet', en: 'Staffing per date, shift type and competence against demand' },
+  unit: 'persons short or over, times the demand weight',
+  params: CoverageParams,
+  compile: (model, rule, params, inScope) => new CoverageConstraint(model, rule, inScope, params),
+  message: (v, ctx) => {
+    const d = v.data!;
+    const where = d.ward ? ` (${d.ward})` : '';
+    const roles = d.roles ? ` ${d.roles}` : '';
+    return d.direction === 'under'
+      ? {
+          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${d.shift}-vakt${where}${roles}, behovet er ${d.need}; ${ctx.ref}.`,
+          en: `${ctx.date(v.day!, 'en')}: ${d.count} on ${d.shift} shift${where}${roles}, demand is ${d.need}; ${ctx.ref}.`,
+        }
+      : {
+          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${d.shift}-vakt${where}${roles}, mer enn ${d.need}; ${ctx.ref}.`,
+          en: `${ctx.date(v.day!, 'en')}: ${d.count} on ${d.shift} shift${where}${roles}, more than ${d.need}; ${ctx.ref}.`,
+        };
+  },
+});

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { Assignment } from '../model/assignment.js';
+import { type CompiledProblem, OFF } from '../model/compile.js';
+import { defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
+import type { Rule } from '../rules/rule.js';
+import { optionMask, ShiftSelectorSchema } from './shared.js';
+
+const RunParams = z
+  .object({
+    min: z.number().int().min(1).optional(),
+    max: z.number().int().min(1).optional(),
+    /** Runs touching the first or last day of the horizon are exempt from `min` (they may continue outside it). */
+    exemptAtBoundaries: z.boolean().default(true),
+  })
+  .refine((p) => p.min !== undefined || p.max !== undefined, { message: 'give min or max' });
+
+/** Runs of consecutive days for which `member` holds; penalties for runs shorter than min or longer than max. */
+abstract class RunConstraint extends LocalConstraint {
+  constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof RunParams>) {
+    super(model, rule, inScope);
+  }
+  abstract member(o: number): boolean;
+
+  private runPenalty(e: number, from: number, to: number, emit?: (v: ViolationDetail) => void): number {
+    const len = to - from + 1;
+    const { max, min } = this.p;
+    let amount = 0;
+    let bound = 0;
+    let direction = '';
+    if (max !== undefined && len > max) {
+      amount = len - max;
+      bound = max;
+      direction = 'over';
+    } else if (min !== undefined && len < min && !(this.p.exemptAtBoundaries && (from === 0 || to === this.model.days - 1))) {
+      amount = min - len;
+      bound = min;
+      direction = 'under';
+    }
+    if (amount > 0) emit?.({ employee: e, day: from, endDay: to, amount, data: { length: len, bound, direction } });
+    return amount;
+  }
+
+  /** Penalty of the runs intersecting days [lo, hi]. */
+  private runsIn(e: number, lo: number, hi: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    const { days } = this.model;
+    const base = e * days;
+    let d = Math.max(0, lo);
+    const end = Math.min(days - 1, hi);
+    while (d > 0 && this.member(a[base + d]!) && this.member(a[base + d - 1]!)) d--;
+    let p = 0;
+    while (d <= end) {
+      if (!this.member(a[base + d]!)) {
+        d++;
+        continue;
+      }
+      let t = d;
+      while (t + 1 < days && this.member(a[base + t + 1]!)) t++;
+      p += this.runPenalty(e, d, t, emit);
+      d = t + 1;
+    }
+    return p;
+  }
+
+  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    return this.runsIn(e, 0, this.model.days - 1, a, emit);
+  }
+  local(e: number, d: number, a: Assignment): number {
+    return this.runsIn(e, d - 1, d + 1, a);
+  }
+}
+
+class WorkRun extends RunConstraint {
+  private readonly mask: Uint8Array;
+  constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, p: z.infer<typeof WorkParams>) {
+    super(model, rule, inScope, p);
+    this.mask = optionMask(model, p);
+  }
+  member(o: number): boolean {
+    return o !== OFF && this.mask[o] === 1;
+  }
+}
+
+class OffRun extends RunConstraint {
+  member(o: number): boolean {
+    return o === OFF;
+  }
+}
+
+const WorkParams = z.intersection(RunParams, ShiftSelectorSchema);
+
+/** Minimum/maximum consecutive working days (of selected shift types, e.g. nights). Unit: days short or over. */
+export const consecutiveWorkDaysKind = defineRuleKind({
+  kind: 'consecutiveWorkDays',
+  description: { nb: 'Antall arbeidsdager på rad', en: 'Consecutive working days' },
+  unit: 'days short of min or over max, per run',
+  params: WorkParams,
+  compile: (model, rule, p, inScope) => new WorkRun(model, rule, inScope, p),
+  message: (v, ctx) => {
+    const d = v.data as { length: number; bound: number; direction: string };
+    const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    return d.direction === 'over'
+      ? { nb: `${ctx.employeeName(v.employee!)} arbeider ${d.length} dager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works ${d.length} days in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
+      : { nb: `${ctx.employeeName(v.employee!)} arbeider bare ${d.length} dager på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works only ${d.length} days in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.` };
+  },
+});
+
+/** Minimum/maximum consecutive days off. Unit: days short or over, per run. */
+export const consecutiveDaysOffKind = defineRuleKind({
+  kind: 'consecutiveDaysOff',
+  description: { nb: 'Antall fridager på rad', en: 'Consecutive days off' },
+  unit: 'days short of min or over max, per run',
+  params: RunParams,
+  compile: (model, rule, p, inScope) => new OffRun(model, rule, inScope, p),
+  message: (v, ctx) => {
+    const d = v.data as { length: number; bound: number; direction: string };
+    const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    return d.direction === 'over'
+      ? { nb: `${ctx.employeeName(v.employee!)} har ${d.length} fridager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has ${d.length} days off in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
+      : { nb: `${ctx.employeeName(v.employee!)} har bare ${d.length} fridag(er) på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has only ${d.length} day(s) off in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.` };
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const SuccessionParams = z.object({
+  /** Forbidden pairs: a shift of type `from` on one day followed by `to` the next day. */
+  pairs: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
+});
+
+class Succession extends LocalConstraint {
+  /** forbidden[s1 * S + s2] = 1 */
+  private readonly forbidden: Uint8Array;
+  constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, p: z.infer<typeof SuccessionParams>) {
+    super(model, rule, inScope);
+    this.forbidden = new Uint8Array(model.shifts * model.shifts);
+    for (const { from, to } of p.pairs) {
+      const f = model.shiftIndex.get(from);
+      const t = model.shiftIndex.get(to);
+      if (f !== undefined && t !== undefined) this.forbidden[f * model.shifts + t] = 1;
+    }
+  }
+  private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    const { days, shifts, optionShift } = this.model;
+    if (d < 0 || d + 1 >= days) return 0;
+    const o1 = a[e * days + d]!;
+    const o2 = a[e * days + d + 1]!;
+    if (o1 === OFF || o2 === OFF || !this.forbidden[optionShift[o1]! * shifts + optionShift[o2]!]) return 0;
+    emit?.({ employee: e, day: d, endDay: d + 1, amount: 1, data: { o1, o2 } });
+    return 1;
+  }
+  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    let p = 0;
+    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
+    return p;
+  }
+  local(e: number, d: number, a: Assignment): number {
+    return this.pair(e, d - 1, a) + this.pair(e, d, a);
+  }
+}
+
+/** Forbidden successions: shift type A may not be followed by B the next day. Unit: occurrences. */
+export const forbiddenSuccessionKind = defineRuleKind({
+  kind: 'forbiddenSuccession',
+  description: { nb: 'Forbudte vaktfølger', en: 'Forbidden shift successions' },
+  unit: 'occurrences',
+  params: SuccessionParams,
+  compile: (model, rule, p, inScope) => new Succession(model, rule, inScope, p),
+  message: (v, ctx) => {
+    const d = v.data as { o1: number; o2: number };
+    return {
+      nb: `${ctx.employeeName(v.employee!)} har ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} fulgt av ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
+      en: `${ctx.employeeName(v.employee!)} has a ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} followed by a ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
+    };
+  },
+});

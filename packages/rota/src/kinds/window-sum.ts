@@ -1,0 +1,143 @@
+import type { Assignment } from '../model/assignment.js';
+import { type CompiledProblem, OFF } from '../model/compile.js';
+import type { Constraint, ViolationDetail } from '../rules/kind.js';
+import type { Rule } from '../rules/rule.js';
+
+/** Day windows `[from, to)`; every employee shares them. */
+export interface DayWindows {
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** Rolling windows of `length` days, one starting at every day (the whole horizon when it is shorter). */
+export function rollingWindows(days: number, length: number): DayWindows {
+  const n = Math.max(1, days - length + 1);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = i;
+    to[i] = Math.min(days, i + length);
+  }
+  return { from, to };
+}
+
+/** Consecutive blocks of `length` days from the horizon start (the last one may be shorter). */
+export function blockWindows(days: number, length: number): DayWindows {
+  const n = Math.ceil(days / length);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = i * length;
+    to[i] = Math.min(days, (i + 1) * length);
+  }
+  return { from, to };
+}
+
+/** Calendar weeks (Monday–Sunday) wholly inside the horizon. */
+export function calendarWeekWindows(model: CompiledProblem): DayWindows {
+  const f: number[] = [];
+  for (let d = 0; d + 7 <= model.days; d++) if (model.weekday[d] === 1) f.push(d);
+  return { from: Int32Array.from(f), to: Int32Array.from(f, (x) => x + 7) };
+}
+
+/**
+ * Base of constraints on sums over day windows (hours per week, shifts per period, totals). Each
+ * cell contributes `value` (and optionally `value2`); each (employee, window) has a penalty of its
+ * sums. A change touches only the windows that contain the changed day: O(windows per day).
+ */
+export abstract class WindowSumConstraint implements Constraint {
+  protected readonly sums: Float64Array;
+  protected readonly sums2: Float64Array;
+  protected readonly pens: Float64Array;
+  /** CSR: windows containing day d are winIdx[winStart[d] .. winStart[d+1]). */
+  private readonly winStart: Int32Array;
+  private readonly winIdx: Int32Array;
+  protected readonly W: number;
+
+  constructor(
+    readonly model: CompiledProblem,
+    readonly rule: Rule,
+    readonly inScope: Uint8Array,
+    protected readonly windows: DayWindows,
+  ) {
+    this.W = windows.from.length;
+    this.sums = new Float64Array(model.employees * this.W);
+    this.sums2 = new Float64Array(model.employees * this.W);
+    this.pens = new Float64Array(model.employees * this.W);
+    const lists: number[][] = Array.from({ length: model.days }, () => []);
+    for (let w = 0; w < this.W; w++) for (let d = windows.from[w]!; d < windows.to[w]!; d++) lists[d]!.push(w);
+    this.winStart = new Int32Array(model.days + 1);
+    const idx: number[] = [];
+    for (let d = 0; d < model.days; d++) {
+      this.winStart[d] = idx.length;
+      idx.push(...lists[d]!);
+    }
+    this.winStart[model.days] = idx.length;
+    this.winIdx = Int32Array.from(idx);
+  }
+
+  /** Contribution of option o (never OFF) worked by e on day d. */
+  abstract value(e: number, d: number, o: number): number;
+  /** Secondary contribution (default 0). */
+  value2(_e: number, _d: number, _o: number): number {
+    return 0;
+  }
+  /** Penalty of employee e's window w with these sums; emit describes the violation. */
+  abstract penalty(e: number, w: number, sum: number, sum2: number, emit?: (v: ViolationDetail) => void): number;
+
+  init(a: Assignment): number {
+    const { days, employees } = this.model;
+    this.sums.fill(0);
+    this.sums2.fill(0);
+    let total = 0;
+    for (let e = 0; e < employees; e++) {
+      if (!this.inScope[e]) continue;
+      for (let d = 0; d < days; d++) {
+        const o = a[e * days + d]!;
+        if (o === OFF) continue;
+        const v = this.value(e, d, o);
+        const v2 = this.value2(e, d, o);
+        for (let i = this.winStart[d]!; i < this.winStart[d + 1]!; i++) {
+          const k = e * this.W + this.winIdx[i]!;
+          this.sums[k]! += v;
+          this.sums2[k]! += v2;
+        }
+      }
+      for (let w = 0; w < this.W; w++) {
+        const k = e * this.W + w;
+        this.pens[k] = this.penalty(e, w, this.sums[k]!, this.sums2[k]!);
+        total += this.pens[k]!;
+      }
+    }
+    return total;
+  }
+
+  change(e: number, d: number, oldO: number, newO: number): number {
+    if (!this.inScope[e]) return 0;
+    const dv = (newO === OFF ? 0 : this.value(e, d, newO)) - (oldO === OFF ? 0 : this.value(e, d, oldO));
+    const dv2 = (newO === OFF ? 0 : this.value2(e, d, newO)) - (oldO === OFF ? 0 : this.value2(e, d, oldO));
+    if (dv === 0 && dv2 === 0) return 0;
+    let dp = 0;
+    for (let i = this.winStart[d]!; i < this.winStart[d + 1]!; i++) {
+      const w = this.winIdx[i]!;
+      const k = e * this.W + w;
+      this.sums[k]! += dv;
+      this.sums2[k]! += dv2;
+      const p = this.penalty(e, w, this.sums[k]!, this.sums2[k]!);
+      dp += p - this.pens[k]!;
+      this.pens[k] = p;
+    }
+    return dp;
+  }
+
+  explain(a: Assignment, emit: (v: ViolationDetail) => void): void {
+    this.init(a);
+    for (let e = 0; e < this.model.employees; e++) {
+      if (!this.inScope[e]) continue;
+      for (let w = 0; w < this.W; w++) {
+        const k = e * this.W + w;
+        if (this.pens[k]! !== 0) this.penalty(e, w, this.sums[k]!, this.sums2[k]!, emit);
+      }
+    }
+  }
+}
