@@ -116,3 +116,12 @@ export function createEvent(input: CreateEventInput): WelfareEvent {
   if (input.sequence !== undefined) event.sequence = input.sequence;
   return event;
 }
+
+/**
+ * A copy of an event with another lifecycle step and payload changes, `type` kept consistent. The
+ * id stays: it is still the same device message, seen in a new light (a repeat, a flapping mark).
+ */
+export function withLifecycle(event: WelfareEvent, lifecycle: Lifecycle, patch: Partial<EventData> = {}): WelfareEvent {
+  const data: EventData = { ...event.data, ...patch, lifecycle };
+  return { ...event, type: eventType(data.category, data.kind, lifecycle), data };
+}

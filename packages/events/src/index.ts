@@ -7,9 +7,16 @@
  */
 export * from './adapter.js';
 export * from './build.js';
+export * from './cloudevents.js';
 export { AdapterError, type AdapterErrorCode, AdapterManifestError, type DecodeIssue, type IssueSeverity } from './errors.js';
 export { compileJsonSchema, isWelfareEvent } from './fast-validate.js';
 export * from './ids.js';
+export * from './pipeline/correlate.js';
+export * from './pipeline/dead-letters.js';
+export * from './pipeline/dedupe.js';
+export * from './pipeline/flapping.js';
+export * from './pipeline/heartbeat.js';
+export * from './pipeline/pipeline.js';
 export { eventJsonSchema, type JsonSchema } from './schema/json-schema.js';
 export * from './schema/kinds.js';
 export { ATTRIBUTE_NAME_PATTERN, type CrossFieldProblem, crossFieldProblems, looksLikeNationalId } from './schema/rules.js';

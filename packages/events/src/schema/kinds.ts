@@ -125,6 +125,25 @@ export const FLAPPING_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'rf_supervision_lost',
 ]);
 
+/**
+ * Point events: reports with no alert episode (a heartbeat, a test report, a position). The
+ * pipeline never correlates them, so each stays `raised` with repeatCount 1.
+ */
+export const POINT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
+  'heartbeat',
+  'test_report',
+  'location_update',
+  'geofence_entry',
+  'dose_taken',
+  'door_closed',
+  'motion',
+  'camera_check',
+  'audio_check',
+  'planned_check',
+  'device_restart',
+  'configuration_changed',
+]);
+
 /** The priority an adapter should use for a kind when the device says nothing better. */
 export const DEFAULT_PRIORITY: Readonly<Record<EventKind, Priority>> = {
   fall: 'critical',

@@ -1,0 +1,190 @@
+import { createEvent } from '../build.js';
+import type { WelfareEvent } from '../schema/v1.js';
+
+/** Last-seen state of one device, as persisted. Times are epoch milliseconds. */
+export interface LastSeenRecord {
+  /** Tenant. */
+  tenant: string;
+  /** Device id. */
+  deviceId: string;
+  /** Last sign of life. */
+  lastSeenAt: number;
+  /** Expected seconds between signs of life. */
+  intervalSeconds: number;
+  /** Set while the device is reported offline: when it was reported. */
+  offlineSince?: number;
+}
+
+/**
+ * Where last-seen state survives a restart. The monitor works in memory and calls `load` once at
+ * start and `save` with the changed records on `flush`, so any key-value store or table fits.
+ */
+export interface LastSeenStore {
+  /** Every stored record. */
+  load(): Promise<LastSeenRecord[]>;
+  /** Store (insert or replace) these records. */
+  save(records: readonly LastSeenRecord[]): Promise<void>;
+}
+
+/** A {@link LastSeenStore} in memory (tests; or a base to wrap a file). */
+export class MemoryLastSeenStore implements LastSeenStore {
+  readonly #records = new Map<string, LastSeenRecord>();
+
+  /** Every stored record (copies). */
+  async load(): Promise<LastSeenRecord[]> {
+    return [...this.#records.values()].map((r) => ({ ...r }));
+  }
+
+  /** Store these records. */
+  async save(records: readonly LastSeenRecord[]): Promise<void> {
+    for (const r of records) this.#records.set(`${r.tenant}/${r.deviceId}`, { ...r });
+  }
+}
+
+/** Options of {@link HeartbeatMonitor}. */
+export interface HeartbeatOptions {
+  /** Interval for a device nobody told us about (default 300 s). */
+  defaultIntervalSeconds?: number;
+  /** A device is offline after `interval × toleranceFactor` of silence (default 2.5, so one lost heartbeat is fine). */
+  toleranceFactor?: number;
+  /** After a restart no device is reported offline before this much time (default 600 s). */
+  startupGraceSeconds?: number;
+  /** Where last-seen state persists (default: memory only). */
+  store?: LastSeenStore;
+}
+
+/** A sign of life: who, when, and (if known) the expected interval. */
+export interface SignOfLife {
+  /** Tenant. */
+  tenant: string;
+  /** Device id. */
+  deviceId: string;
+  /** When (epoch ms or Date). */
+  at: Date | number;
+  /** Expected interval of this device, if known (from the registry or the adapter manifest). */
+  intervalSeconds?: number;
+}
+
+/**
+ * Heartbeat and offline detection. Any message is a sign of life ({@link HeartbeatMonitor.seen}).
+ * {@link HeartbeatMonitor.check} raises `technical.device_offline` (component `connectivity`) for
+ * each device silent past its tolerance; the next sign of life resolves it. After `start` no device
+ * is reported before the grace period has passed, measured as if it had been seen at start:
+ * the receiver being down is not the fleet being down.
+ */
+export class HeartbeatMonitor {
+  readonly #devices = new Map<string, LastSeenRecord>();
+  readonly #dirty = new Set<string>();
+  readonly #defaultInterval: number;
+  readonly #tolerance: number;
+  readonly #graceMs: number;
+  readonly #store: LastSeenStore | undefined;
+  #startedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(options: HeartbeatOptions = {}) {
+    this.#defaultInterval = options.defaultIntervalSeconds ?? 300;
+    this.#tolerance = options.toleranceFactor ?? 2.5;
+    this.#graceMs = (options.startupGraceSeconds ?? 600) * 1000;
+    this.#store = options.store;
+  }
+
+  /** Load persisted state and start the grace period at `now`. */
+  async start(now: Date): Promise<void> {
+    this.#startedAt = now.getTime();
+    if (!this.#store) return;
+    for (const r of await this.#store.load()) {
+      const key = `${r.tenant}/${r.deviceId}`;
+      const mine = this.#devices.get(key);
+      if (!mine || mine.lastSeenAt < r.lastSeenAt) this.#devices.set(key, { ...r });
+    }
+  }
+
+  /** Write changed records to the store. */
+  async flush(): Promise<void> {
+    if (!this.#store || this.#dirty.size === 0) return;
+    const records: LastSeenRecord[] = [];
+    for (const key of this.#dirty) {
+      const r = this.#devices.get(key);
+      if (r) records.push({ ...r });
+    }
+    this.#dirty.clear();
+    await this.#store.save(records);
+  }
+
+  /**
+   * Record a sign of life. Returns the `resolved` device_offline event when the device was offline,
+   * else undefined.
+   */
+  seen(sign: SignOfLife): WelfareEvent | undefined {
+    const key = `${sign.tenant}/${sign.deviceId}`;
+    const at = typeof sign.at === 'number' ? sign.at : sign.at.getTime();
+    let r = this.#devices.get(key);
+    if (!r) {
+      r = { tenant: sign.tenant, deviceId: sign.deviceId, lastSeenAt: at, intervalSeconds: sign.intervalSeconds ?? this.#defaultInterval };
+      this.#devices.set(key, r);
+      this.#dirty.add(key);
+      return undefined;
+    }
+    if (at > r.lastSeenAt) r.lastSeenAt = at;
+    if (sign.intervalSeconds !== undefined) r.intervalSeconds = sign.intervalSeconds;
+    this.#dirty.add(key);
+    if (r.offlineSince === undefined) return undefined;
+    const since = r.offlineSince;
+    delete r.offlineSince;
+    return offlineEvent(r, 'resolved', at, since);
+  }
+
+  /** Raise device_offline for every device silent past its tolerance at `now` (once per outage). */
+  check(now: Date): WelfareEvent[] {
+    const t = now.getTime();
+    const graceEnd = this.#startedAt + this.#graceMs;
+    const out: WelfareEvent[] = [];
+    for (const [key, r] of this.#devices) {
+      if (r.offlineSince !== undefined) continue;
+      const deadline = Math.max(r.lastSeenAt, this.#startedAt) + r.intervalSeconds * this.#tolerance * 1000;
+      if (t > deadline && t >= graceEnd) {
+        r.offlineSince = t;
+        this.#dirty.add(key);
+        out.push(offlineEvent(r, 'raised', t, t));
+      }
+    }
+    return out;
+  }
+
+  /** The state of one device. */
+  get(tenant: string, deviceId: string): Readonly<LastSeenRecord> | undefined {
+    return this.#devices.get(`${tenant}/${deviceId}`);
+  }
+
+  /** Every device known (read-only views). */
+  devices(): IterableIterator<Readonly<LastSeenRecord>> {
+    return this.#devices.values();
+  }
+
+  /** Number of devices tracked. */
+  get size(): number {
+    return this.#devices.size;
+  }
+}
+
+function offlineEvent(r: LastSeenRecord, lifecycle: 'raised' | 'resolved', at: number, offlineSince: number): WelfareEvent {
+  const source = `urn:omsorg:${r.tenant}:heartbeat`;
+  const lastSeen = new Date(r.lastSeenAt).toISOString();
+  return createEvent({
+    tenant: r.tenant,
+    source,
+    kind: 'device_offline',
+    lifecycle,
+    device: { id: r.deviceId, component: 'connectivity' },
+    codes: { raw: lifecycle === 'raised' ? 'HEARTBEAT_MISSED' : 'HEARTBEAT_RESTORED' },
+    time: new Date(at),
+    recordedAt: new Date(at),
+    // One id per outage: a second check or a restart re-raising the same outage is a duplicate.
+    idParts: [r.deviceId, lifecycle, offlineSince],
+    attributes: { lastSeenAt: lastSeen, intervalSeconds: r.intervalSeconds, offlineSince: new Date(offlineSince).toISOString() },
+    text:
+      lifecycle === 'raised'
+        ? { nb: `Ingen livstegn fra enheten siden ${lastSeen}`, en: `No sign of life from the device since ${lastSeen}` }
+        : { nb: 'Enheten er i kontakt igjen', en: 'The device is in contact again' },
+  });
+}
