@@ -33,10 +33,12 @@ export interface TimeStudyParseOptions {
   catalogue?: Catalogue;
 }
 
-type Field = keyof TimeStudyRow;
+/** A column of a time study (a field of {@link TimeStudyRow}). */
+export type TimeStudyField = keyof TimeStudyRow;
+type Field = TimeStudyField;
 
 /** Column names accepted in CSV headers (case-insensitive), English and Norwegian. */
-export const TIME_STUDY_COLUMNS: Readonly<Record<Field, readonly string[]>> = {
+export const TIME_STUDY_COLUMNS: Readonly<Record<TimeStudyField, readonly string[]>> = {
   employeeId: ['employeeid', 'employee', 'ansatt', 'ansattid'],
   role: ['role', 'rolle'],
   unitId: ['unitid', 'unit', 'enhet'],
