@@ -95,9 +95,11 @@ export const minRestKind = defineRuleKind({
   compile: (model, rule, p, inScope) => new MinRest(model, rule, inScope, p),
   message: (v, ctx) => {
     const d = v.data as { rest: number; required: number; o1: number; o2: number };
+    // Overlapping shifts have a negative rest; it reads as no rest at all.
+    const rest = Math.max(0, d.rest);
     return {
-      nb: `${ctx.employeeName(v.employee!)} har ${ctx.hours(d.rest, 'nb')} hvile mellom ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} og ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} has ${ctx.hours(d.rest, 'en')} rest between the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} and the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} har ${ctx.hours(rest, 'nb')} hvile mellom ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} og ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} has ${ctx.hours(rest, 'en')} rest between the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} and the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
     };
   },
 });
@@ -178,7 +180,7 @@ export const weeklyRestKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { rest: number; required: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} har lengste hvile ${ctx.hours(d.rest, 'nb')} i uken ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')} sammenhengende.`,
+      nb: `${ctx.employeeName(v.employee!)} har høyst ${ctx.hours(d.rest, 'nb')} sammenhengende hvile i uken ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
       en: `${ctx.employeeName(v.employee!)} has at most ${ctx.hours(d.rest, 'en')} continuous rest in the week ${ctx.date(v.day!, 'en')}–${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
     };
   },
