@@ -94,5 +94,7 @@ function englishShiftName(labels: readonly string[], fallback: string): string {
   if (labels.includes('night')) return 'Night shift';
   if (labels.includes('evening')) return 'Evening shift';
   if (labels.includes('day')) return 'Day shift';
+  if (labels.includes('short')) return 'Short shift';
+  if (labels.includes('onCall')) return 'On-call shift';
   return fallback;
 }

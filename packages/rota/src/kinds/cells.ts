@@ -265,7 +265,8 @@ class Requests extends CellConstraint {
     const k = e * this.model.days + d;
     const r = this.list[this.first[k]!]!;
     const s = this.shiftOf[r]!;
-    return { o, on: this.on[r]!, shift: s >= 0 ? this.model.shiftIds[s]! : '' };
+    // An option of the requested shift type, so the message can name it.
+    return { o, on: this.on[r]!, shiftOption: s >= 0 ? this.model.optionShift.indexOf(s) : -1 };
   }
 }
 
@@ -277,10 +278,18 @@ export const requestsKind = defineRuleKind({
   params: z.object({}),
   compile: (model, rule, _p, inScope) => new Requests(model, rule, inScope),
   message: (v, ctx) => {
-    const d = v.data as { on: number; shift: string };
-    const what = d.shift ? { nb: `${d.shift}-vakt`, en: `${d.shift} shift` } : { nb: 'vakt', en: 'a shift' };
+    const d = v.data as { on: number; shiftOption: number };
+    const who = ctx.employeeName(v.employee!);
+    const nb = ctx.date(v.day!, 'nb');
+    const en = ctx.date(v.day!, 'en');
+    if (d.shiftOption < 0) {
+      return d.on
+        ? { nb: `${who} ønsket å jobbe ${nb}; ${ctx.ref}.`, en: `${who} asked to work on ${en}; ${ctx.ref}.` }
+        : { nb: `${who} ønsket fri ${nb}; ${ctx.ref}.`, en: `${who} asked to be off on ${en}; ${ctx.ref}.` };
+    }
+    const shift = { nb: ctx.shiftName(d.shiftOption, 'nb').toLowerCase(), en: ctx.shiftName(d.shiftOption, 'en').toLowerCase() };
     return d.on
-      ? { nb: `${ctx.employeeName(v.employee!)} ønsket ${what.nb} ${ctx.date(v.day!, 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} asked for ${what.en} on ${ctx.date(v.day!, 'en')}; ${ctx.ref}.` }
-      : { nb: `${ctx.employeeName(v.employee!)} ønsket fri fra ${what.nb} ${ctx.date(v.day!, 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} asked to be off ${what.en} on ${ctx.date(v.day!, 'en')}; ${ctx.ref}.` };
+      ? { nb: `${who} ønsket ${shift.nb} ${nb}; ${ctx.ref}.`, en: `${who} asked for the ${shift.en} on ${en}; ${ctx.ref}.` }
+      : { nb: `${who} ønsket ikke ${shift.nb} ${nb}; ${ctx.ref}.`, en: `${who} asked not to work the ${shift.en} on ${en}; ${ctx.ref}.` };
   },
 });

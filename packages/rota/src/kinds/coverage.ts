@@ -1,4 +1,4 @@
-import { meetsRequirement } from '@omsorg/domain';
+import { meetsRequirement, ROLE_NAMES, type Role } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
@@ -142,7 +142,7 @@ class CoverageConstraint implements Constraint {
           day: d,
           amount: p,
           data: {
-            shift: this.model.shiftIds[this.lineShift[l]!]!,
+            shiftOption: this.model.optionShift.indexOf(this.lineShift[l]!),
             count: c,
             need: c < this.lower[l]! ? this.lower[l]! : this.upper[l]!,
             direction: c < this.lower[l]! ? 'under' : 'over',
@@ -164,17 +164,24 @@ export const coverageKind = defineRuleKind({
   params: CoverageParams,
   compile: (model, rule, params, inScope) => new CoverageConstraint(model, rule, inScope, params),
   message: (v, ctx) => {
-    const d = v.data!;
+    const d = v.data as { shiftOption: number; count: number; need: number; direction: string; roles: string; ward: string };
     const where = d.ward ? ` (${d.ward})` : '';
-    const roles = d.roles ? ` ${d.roles}` : '';
+    const roleNames = (lang: 'nb' | 'en') =>
+      d.roles
+        ? ` (${d.roles
+            .split('/')
+            .map((r) => ROLE_NAMES[r as Role]?.[lang] ?? r)
+            .join(lang === 'nb' ? ' eller ' : ' or ')})`
+        : '';
+    const shift = (lang: 'nb' | 'en') => ctx.shiftName(d.shiftOption, lang).toLowerCase();
     return d.direction === 'under'
       ? {
-          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${d.shift}-vakt${where}${roles}, behovet er ${d.need}; ${ctx.ref}.`,
-          en: `${ctx.date(v.day!, 'en')}: ${d.count} on ${d.shift} shift${where}${roles}, demand is ${d.need}; ${ctx.ref}.`,
+          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${shift('nb')}${where}${roleNames('nb')}, behovet er ${d.need}; ${ctx.ref}.`,
+          en: `${ctx.date(v.day!, 'en')}: ${d.count} on the ${shift('en')}${where}${roleNames('en')}, ${d.need} needed; ${ctx.ref}.`,
         }
       : {
-          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${d.shift}-vakt${where}${roles}, mer enn ${d.need}; ${ctx.ref}.`,
-          en: `${ctx.date(v.day!, 'en')}: ${d.count} on ${d.shift} shift${where}${roles}, more than ${d.need}; ${ctx.ref}.`,
+          nb: `${ctx.date(v.day!, 'nb')}: ${d.count} på ${shift('nb')}${where}${roleNames('nb')}, høyst ${d.need}; ${ctx.ref}.`,
+          en: `${ctx.date(v.day!, 'en')}: ${d.count} on the ${shift('en')}${where}${roleNames('en')}, at most ${d.need}; ${ctx.ref}.`,
         };
   },
 });

@@ -100,7 +100,10 @@ export const consecutiveWorkDaysKind = defineRuleKind({
     const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
     return d.direction === 'over'
       ? { nb: `${ctx.employeeName(v.employee!)} arbeider ${d.length} dager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works ${d.length} days in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
-      : { nb: `${ctx.employeeName(v.employee!)} arbeider bare ${d.length} dager på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works only ${d.length} days in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.` };
+      : {
+          nb: `${ctx.employeeName(v.employee!)} arbeider bare ${d.length} ${d.length === 1 ? 'dag' : 'dager'} på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`,
+          en: `${ctx.employeeName(v.employee!)} works only ${d.length} ${d.length === 1 ? 'day' : 'days'} in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.`,
+        };
   },
 });
 
@@ -116,7 +119,10 @@ export const consecutiveDaysOffKind = defineRuleKind({
     const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
     return d.direction === 'over'
       ? { nb: `${ctx.employeeName(v.employee!)} har ${d.length} fridager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has ${d.length} days off in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
-      : { nb: `${ctx.employeeName(v.employee!)} har bare ${d.length} fridag(er) på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has only ${d.length} day(s) off in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.` };
+      : {
+          nb: `${ctx.employeeName(v.employee!)} har bare ${d.length} ${d.length === 1 ? 'fridag' : 'fridager'} på rad ${span.nb}, minst ${d.bound}; ${ctx.ref}.`,
+          en: `${ctx.employeeName(v.employee!)} has only ${d.length} ${d.length === 1 ? 'day' : 'days'} off in a row ${span.en}, at least ${d.bound}; ${ctx.ref}.`,
+        };
   },
 });
 
@@ -169,7 +175,7 @@ export const forbiddenSuccessionKind = defineRuleKind({
     const d = v.data as { o1: number; o2: number };
     return {
       nb: `${ctx.employeeName(v.employee!)} har ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} fulgt av ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
-      en: `${ctx.employeeName(v.employee!)} has a ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} followed by a ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
+      en: `${ctx.employeeName(v.employee!)} has the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} followed by the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
     };
   },
 });
