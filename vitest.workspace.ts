@@ -24,5 +24,6 @@ export const projects = [
   project('rota', './packages/rota'),
   project('competence', './packages/competence'),
   project('events', './packages/events'),
+  project('events-testkit', './packages/events-testkit'),
   project('adapter-sia-dc09', './adapters/sia-dc09'),
 ];

@@ -6,7 +6,7 @@ import { OmsorgError } from '@omsorg/domain';
 import { type Adapter, type DecodeContext, type DecodeIssue, type DecodeResult, defineAdapter, type EncodeRequest, type RawMessage } from '@omsorg/events';
 import { eventsOfFrame } from './events.js';
 import { SiaDc09OptionsSchema } from './options.js';
-import type { Dc09Key } from './protocol/crypto.js';
+import { type Dc09Key, derivedPad } from './protocol/crypto.js';
 import { parseDc09Frame } from './protocol/frame.js';
 import { type Dc09Mode, IssueList } from './protocol/issues.js';
 import { buildReply, type Dc09ReplyKind, replyKindFor } from './protocol/reply.js';
@@ -20,6 +20,8 @@ function textHead(raw: RawMessage, n: number): string {
   if (typeof raw === 'string') return raw.slice(0, n);
   return Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, n)).toString('latin1');
 }
+
+const textOf = (raw: RawMessage): string => textHead(raw, Number.POSITIVE_INFINITY);
 
 /** The key source for the parser from `ctx.keys` (account → key, `'*'` for all). */
 function keysFrom(ctx: DecodeContext, encoding: 'hex' | 'ascii'): ((account: string | null) => Dc09Key | undefined) | undefined {
@@ -74,7 +76,9 @@ export function decodeSiaDc09(raw: RawMessage, ctx: DecodeContext): DecodeResult
   const kind = replyKindFor({ ok: parsed.ok, frame, issues: issues.items.filter((i) => i.code !== 'CODE_NOT_MAPPED') });
   if (kind !== null) {
     const key = frame?.encrypted ? keys?.(frame.account) : undefined;
-    const reply = buildReply(kind, frame, { now: ctx.receivedAt, ...(key === undefined ? {} : { key }) });
+    // Padding from the frame and the time, not from a random source: decode stays deterministic.
+    const pad = derivedPad(`${ctx.receivedAt.toISOString()}\n${textOf(raw)}`);
+    const reply = buildReply(kind, frame, { now: ctx.receivedAt, pad, ...(key === undefined ? {} : { key }) });
     if (reply !== null) result.reply = reply;
   }
   return result;

@@ -12,7 +12,7 @@ export * from './options.js';
 export * from './protocol/build.js';
 export * from './protocol/contact-id.js';
 export { crc16Arc, hex } from './protocol/crc.js';
-export { type Dc09Key, decryptHex, encryptToHex, keyBytes, randomPad } from './protocol/crypto.js';
+export { type Dc09Key, decryptHex, derivedPad, encryptToHex, keyBytes, randomPad } from './protocol/crypto.js';
 export * from './protocol/data.js';
 export * from './protocol/frame.js';
 export { type Dc09Issue, type Dc09IssueCode, type Dc09Mode, severityOf } from './protocol/issues.js';

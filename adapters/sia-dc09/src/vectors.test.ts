@@ -16,13 +16,13 @@ const zeros = (n: number) => '0'.repeat(n);
 const ctx = (receivedAt: Date, extra: object = {}) => ({ tenant: 'kristiansand', receivedAt, strict: true, ...extra });
 
 describe('fioletoven/dc09 frames', () => {
-  const [toString, parseMessage, parseNak] = fioletoven.vectors;
+  const [encodeVector, parseMessage, parseNak] = fioletoven.vectors;
 
   it('given the to_string_test fields, buildDc09Frame writes exactly the upstream frame', () => {
-    const f = toString!.fields;
+    const f = encodeVector!.fields;
     const frame = buildDc09Frame({ token: f.token, sequence: f.sequence, receiver: f.receiver!, line: f.line_prefix, account: f.account, data: f.data! });
-    expect(frame).toBe(toString!.frame);
-    expect(frame!.slice(1, 5)).toBe(toString!.independent_frame_checks.crc_field);
+    expect(frame).toBe(encodeVector!.frame);
+    expect(frame!.slice(1, 5)).toBe(encodeVector!.independent_frame_checks.crc_field);
   });
 
   it('given the parse_message_test frame, strict parsing yields its fields and an empty data block', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /** An AES key: ASCII text of 16, 24 or 32 characters (as panels are configured) or raw bytes. */
 export type Dc09Key = string | Uint8Array;
@@ -38,6 +38,21 @@ export function randomPad(length: number): string {
   let s = '';
   for (const b of bytes) s += ALNUM[b % ALNUM.length];
   return s;
+}
+
+/**
+ * Padding derived from a seed (SHA-256, mapped to alphanumerics): the same seed gives the same
+ * padding, so a decoder that answers with encrypted replies stays deterministic, while replies to
+ * different frames or at different times still get different padding.
+ */
+export function derivedPad(seed: string | Uint8Array): (length: number) => string {
+  return (length) => {
+    let s = '';
+    for (let round = 0; s.length < length; round++) {
+      for (const b of createHash('sha256').update(`${round}:`).update(seed).digest()) s += ALNUM[b % ALNUM.length];
+    }
+    return s.slice(0, length);
+  };
 }
 
 /**
