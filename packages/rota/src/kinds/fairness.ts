@@ -82,8 +82,9 @@ class Fairness implements Constraint {
     const mean = this.sum / this.n;
     for (let e = 0; e < this.model.employees; e++) {
       if (!this.inScope[e]) continue;
+      // Every deviation (above or below the mean) is a term of the penalty, so the violations sum to it.
       const dev = this.counts[e]! - mean;
-      if (dev > 0.5) emit({ employee: e, amount: dev * dev, data: { share: Math.round(this.counts[e]! * 10) / 10, mean: Math.round(mean * 10) / 10, what: this.p.days } });
+      if (Math.abs(dev) > 1e-9) emit({ employee: e, amount: dev * dev, data: { share: Math.round(this.counts[e]! * 10) / 10, mean: Math.round(mean * 10) / 10, what: this.p.days } });
     }
   }
 }
