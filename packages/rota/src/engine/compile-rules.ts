@@ -78,6 +78,7 @@ export function messageContext(model: CompiledProblem, rule: Rule): MessageConte
   return {
     model,
     ref,
+    rule,
     employeeName: (e) => model.problem.employees[e]?.name ?? `#${e}`,
     shiftName: (o, lang) => {
       const st = model.problem.shiftTypes[model.optionShift[o] ?? 0];

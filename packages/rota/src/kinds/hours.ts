@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CompiledProblem } from '../model/compile.js';
-import { defineRuleKind, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, type MessageContext, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
-import { at, optionMask, ShiftSelectorSchema } from './shared.js';
+import { at, optionMask, type ShiftSelector, ShiftSelectorSchema } from './shared.js';
 import { blockWindows, calendarWeekWindows, type DayWindows, rollingWindows, WindowSumConstraint } from './window-sum.js';
 
 /** `real`: elapsed minutes (DST-correct) minus unpaid break; `nominal`: wall-clock length minus unpaid break. */
@@ -236,11 +236,14 @@ class ShiftCount extends WindowSumConstraint {
   value(_e: number, _d: number, o: number): number {
     return this.mask[o]!;
   }
+  forbids(e: number, o: number): boolean {
+    return this.inScope[e] === 1 && this.p.max === 0 && this.mask[o] === 1;
+  }
   penalty(e: number, w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     const under = this.p.min !== undefined ? Math.max(0, this.p.min - sum) : 0;
     const over = this.p.max !== undefined ? Math.max(0, sum - this.p.max) : 0;
     const amount = under + over;
-    if (amount > 0) emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount, data: { count: sum, bound: under > 0 ? this.p.min! : this.p.max!, direction: under > 0 ? 'under' : 'over', which: (this.p.shiftTypeIds ?? this.p.labels ?? ['*']).join('/') } });
+    if (amount > 0) emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount, data: { count: sum, bound: under > 0 ? this.p.min! : this.p.max!, direction: under > 0 ? 'under' : 'over' } });
     return amount;
   }
 }
@@ -253,13 +256,41 @@ export const shiftTypeCountKind = defineRuleKind({
   params: CountParams,
   compile: (model, rule, p, inScope) => new ShiftCount(model, rule, inScope, p),
   message: (v, ctx) => {
-    const d = v.data as { count: number; bound: number; direction: string; which: string };
+    const d = v.data as { count: number; bound: number; direction: string };
+    const p = CountParams.parse(ctx.rule.params);
+    const what = countedShifts(p, d.count, ctx);
     const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
-    return d.direction === 'over'
-      ? { nb: `${ctx.employeeName(v.employee!)} har ${d.count} ${d.which}-vakter ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has ${d.count} ${d.which} shifts ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
-      : { nb: `${ctx.employeeName(v.employee!)} har ${d.count} ${d.which}-vakter ${span.nb}, minst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has ${d.count} ${d.which} shifts ${span.en}, at least ${d.bound}; ${ctx.ref}.` };
+    const bound = d.direction === 'over' ? { nb: 'høyst', en: 'at most' } : { nb: 'minst', en: 'at least' };
+    return {
+      nb: `${ctx.employeeName(v.employee!)} har ${d.count} ${what.nb} ${span.nb}, ${bound.nb} ${d.bound}; ${ctx.ref}.`,
+      en: `${ctx.employeeName(v.employee!)} has ${d.count} ${what.en} ${span.en}, ${bound.en} ${d.bound}; ${ctx.ref}.`,
+    };
   },
 });
+
+/** Label names, singular and plural, for counts of shifts. */
+const LABEL_WORDS: Record<string, { nb: [string, string]; en: string }> = {
+  day: { nb: ['dagvakt', 'dagvakter'], en: 'day' },
+  evening: { nb: ['kveldsvakt', 'kveldsvakter'], en: 'evening' },
+  night: { nb: ['nattevakt', 'nattevakter'], en: 'night' },
+  long: { nb: ['langvakt', 'langvakter'], en: 'long' },
+  short: { nb: ['kortvakt', 'kortvakter'], en: 'short' },
+  onCall: { nb: ['hjemmevakt', 'hjemmevakter'], en: 'on-call' },
+};
+
+/** `2 nattevakter` / `2 night shifts`, or `1 vakt av typen Dagvakt` / `1 shift of type Dagvakt`. */
+function countedShifts(p: ShiftSelector, count: number, ctx: MessageContext): { nb: string; en: string } {
+  const one = count === 1;
+  if (p.shiftTypeIds === undefined && p.labels !== undefined) {
+    return {
+      nb: p.labels.map((l) => LABEL_WORDS[l]!.nb[one ? 0 : 1]).join('/'),
+      en: `${p.labels.map((l) => LABEL_WORDS[l]!.en).join('/')} ${one ? 'shift' : 'shifts'}`,
+    };
+  }
+  const names = (p.shiftTypeIds ?? []).map((id) => ctx.model.problem.shiftTypes.find((s) => s.id === id)?.name ?? id).join('/');
+  if (!names) return { nb: one ? 'vakt' : 'vakter', en: one ? 'shift' : 'shifts' };
+  return { nb: `${one ? 'vakt' : 'vakter'} av typen ${names}`, en: `${one ? 'shift' : 'shifts'} of type ${names}` };
+}
 
 // ---------------------------------------------------------------------------------------------
 

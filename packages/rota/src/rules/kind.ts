@@ -35,6 +35,12 @@ export interface Constraint {
   change(e: number, d: number, oldO: number, newO: number, a: Assignment): number;
   /** Emit every violation, for explanations. */
   explain(a: Assignment, emit: (v: ViolationDetail) => void): void;
+  /**
+   * Optional unary information for search: true when employee e working option o on any day is
+   * penalised whatever the other cells hold (e.g. not qualified). A solver may then leave o out of
+   * e's domain when the rule is hard.
+   */
+  forbids?(e: number, o: number): boolean;
 }
 
 /** What a message formatter may use to name things. */
@@ -51,6 +57,8 @@ export interface MessageContext {
   hours(minutes: number, lang: 'nb' | 'en'): string;
   /** The rule's legal reference as text, e.g. `AML § 10-8 (1)`, or the rule id. */
   ref: string;
+  /** The rule whose violation is being explained. */
+  rule: Rule;
 }
 
 /**
