@@ -29,7 +29,19 @@ describe('deriveDemand', () => {
   it('given 400 assistant minutes in a day shift (450 paid × 0.8 = 360 per person), needs exactly 2 assistants', () => {
     const d = deriveDemand({ allocations: [alloc({ minutes: 200 }), alloc({ minutes: 200 })], unallocated: [] }, { shiftTypes });
     expect(d.cells).toEqual([
-      { date: '2027-02-03', shiftTypeId: 'D', unitId: 'lia', wardId: 'sol', role: 'assistant', taskMinutes: 400, occurrences: 2, staff: 2 },
+      {
+        date: '2027-02-03',
+        shiftTypeId: 'D',
+        unitId: 'lia',
+        wardId: 'sol',
+        minutesByRole: { assistant: 400 },
+        minutesByQualification: {},
+        taskMinutes: 400,
+        occurrences: 2,
+        staffByRole: { assistant: 2 },
+        staffByQualification: {},
+        staff: 2,
+      },
     ]);
     expect(d.demand).toEqual([
       {
@@ -45,7 +57,7 @@ describe('deriveDemand', () => {
     ]);
   });
 
-  it('nests the lines: the nurse line counts nurses, the assistant line counts the assistants and everyone above', () => {
+  it('nests the lines: 300 assistant, 40 delegated insulin and 100 nurse minutes need one nurse and one assistant; the nurse gives the insulin', () => {
     const d = deriveDemand(
       {
         allocations: [alloc({ minutes: 300 }), alloc({ role: 'nurse', minutes: 100 }), alloc({ role: 'healthWorker', qualificationId: 'insulin', basis: 'delegation', minutes: 40 })],
@@ -54,11 +66,26 @@ describe('deriveDemand', () => {
       { shiftTypes },
     );
     const lines = Object.fromEntries(d.demand.map((l) => [l.id!.split('-').at(-1)!, l]));
-    expect(lines.assistant).toMatchObject({ min: 3, competence: { roles: ['assistant', 'healthWorker', 'socialEducator', 'nurse'] } });
-    expect(lines.healthWorker).toMatchObject({ min: 2, competence: { roles: ['healthWorker', 'socialEducator', 'nurse'] } });
+    expect(lines.assistant).toMatchObject({ min: 2, competence: { roles: ['assistant', 'healthWorker', 'socialEducator', 'nurse'] } });
+    expect(lines.healthWorker).toMatchObject({ min: 1, competence: { roles: ['healthWorker', 'socialEducator', 'nurse'] } });
     expect(lines.socialEducator).toMatchObject({ min: 1, competence: { roles: ['socialEducator', 'nurse'] } });
     expect(lines.insulin).toMatchObject({ min: 1, competence: { roles: ['healthWorker', 'socialEducator', 'nurse'], qualificationId: 'insulin' } });
+    expect(d.cells[0]).toMatchObject({ staffByRole: { nurse: 1, healthWorker: 0, assistant: 1 }, staffByQualification: { insulin: 1 }, staff: 2 });
     for (const l of d.demand) expect(DemandSchema.safeParse(l).success).toBe(true);
+  });
+
+  it('keeps a health worker of their own when health-worker minutes exceed the nurse\'s spare time', () => {
+    const d = deriveDemand({ allocations: [alloc({ role: 'nurse', minutes: 300 }), alloc({ role: 'healthWorker', minutes: 200 })], unallocated: [] }, { shiftTypes });
+    expect(d.cells[0]!.staffByRole).toEqual({ nurse: 1, healthWorker: 1 });
+    expect(d.demand.map((l) => [l.id, l.min])).toEqual([
+      ['competence-2027-02-03-D-sol-healthWorker', 2],
+      ['competence-2027-02-03-D-sol-socialEducator', 1],
+    ]);
+  });
+
+  it('splits level 4 between social educator and nurse by their own minutes', () => {
+    const d = deriveDemand({ allocations: [alloc({ role: 'nurse', minutes: 300 }), alloc({ role: 'socialEducator', minutes: 300 })], unallocated: [] }, { shiftTypes });
+    expect(d.cells[0]!.staffByRole).toEqual({ socialEducator: 1, nurse: 1 });
   });
 
   it('needs at least as many staff as a two-person task, and keeps teams apart', () => {
@@ -89,14 +116,14 @@ describe('deriveDemand', () => {
     ]);
   });
 
-  it('conserves minutes: allocated equals the sum of cells, unallocated is reported apart, totals per role add up', () => {
+  it('conserves minutes: allocated equals the sum of cells, unallocated is reported apart; one nurse covers 60 minutes of nurse and assistant tasks', () => {
     const d = deriveDemand(
       { allocations: [alloc({ minutes: 25 }), alloc({ role: 'nurse', minutes: 35 })], unallocated: [{ occurrenceId: 'u', taskId: 't', minutes: 15, reason: 'NO_SHIFT_COVERS_WINDOW' }] },
       { shiftTypes },
     );
     expect(d.allocatedMinutes).toBe(60);
     expect(d.unallocatedMinutes).toBe(15);
-    expect(d.byRole.assistant).toEqual({ taskMinutes: 25, personShifts: 1 });
+    expect(d.byRole.assistant).toEqual({ taskMinutes: 25, personShifts: 0 });
     expect(d.byRole.nurse).toEqual({ taskMinutes: 35, personShifts: 1 });
   });
 
