@@ -1,6 +1,8 @@
+import { addDays, daysBetween } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
+import { sundayHolidayPeriods } from '../model/windows.js';
 import { type Constraint, defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 import { at } from './shared.js';
@@ -213,7 +215,7 @@ const SundayParams = z.object({
 class SundayHolidayOff implements Constraint {
   private readonly P: number;
   private readonly counts: Int16Array;
-  /** First day index of each period (clamped to the horizon). */
+  /** Day index naming each period in messages. */
   private readonly periodDay: Int32Array;
   private readonly blockOf: Int32Array;
   private readonly blockSize: Int32Array;
@@ -228,18 +230,29 @@ class SundayHolidayOff implements Constraint {
   ) {
     this.P = model.sundayHolidayPeriods;
     this.counts = new Int16Array(model.employees * this.P);
-    this.periodDay = new Int32Array(this.P).fill(-1);
+    const first = model.dates[0]!;
+    const last = model.dates[model.days - 1]!;
+    const periods = sundayHolidayPeriods(first, addDays(last, 1));
+    // A period is dated by its first Sunday/holiday inside the horizon; one wholly outside it (reached
+    // only by a shift on the last evening) by the first day whose shift touches it.
+    const inside = Int32Array.from(periods, (period) => {
+      const date = period.dates.find((d) => d >= first && d <= last);
+      return date === undefined ? -1 : daysBetween(first, date);
+    });
+    this.periodDay = Int32Array.from(inside);
     for (let d = model.days - 1; d >= 0; d--) {
       for (let s = 0; s < model.shifts; s++) {
         const pi = model.sundayHolidayPeriod[d * model.shifts + s]!;
-        if (pi >= 0) this.periodDay[pi] = d;
+        if (pi >= 0 && inside[pi] === -1) this.periodDay[pi] = d;
       }
     }
+    // The average counts the Sundays/holidays inside the horizon, each in the block of its first date
+    // there; periods wholly outside (the Sunday before a Monday start) belong to no block.
     const blockDays = p.averagingWeeks * 7;
-    this.blockOf = Int32Array.from(this.periodDay, (d) => Math.floor(Math.max(0, d) / blockDays));
+    this.blockOf = Int32Array.from(inside, (d) => (d < 0 ? -1 : Math.floor(d / blockDays)));
     this.B = Math.ceil(model.days / blockDays);
     this.blockSize = new Int32Array(this.B);
-    for (const b of this.blockOf) this.blockSize[b]!++;
+    for (const b of this.blockOf) if (b >= 0) this.blockSize[b]!++;
     this.blockWorked = new Int32Array(model.employees * this.B);
   }
 
@@ -270,7 +283,7 @@ class SundayHolidayOff implements Constraint {
       if (this.p.mode === 'next') {
         for (let pi = 0; pi + 1 < this.P; pi++) p += this.worked(e, pi) & this.worked(e, pi + 1);
       } else {
-        for (let pi = 0; pi < this.P; pi++) this.blockWorked[e * this.B + this.blockOf[pi]!]! += this.worked(e, pi);
+        for (let pi = 0; pi < this.P; pi++) if (this.blockOf[pi]! >= 0) this.blockWorked[e * this.B + this.blockOf[pi]!]! += this.worked(e, pi);
         for (let b = 0; b < this.B; b++) p += this.blockPenalty(e, b);
       }
     }
@@ -288,6 +301,7 @@ class SundayHolidayOff implements Constraint {
       return (after - before) * (left + right);
     }
     const b = this.blockOf[pi]!;
+    if (b < 0) return 0;
     const old = this.blockPenalty(e, b);
     this.blockWorked[e * this.B + b]! += after - before;
     return this.blockPenalty(e, b) - old;
@@ -336,8 +350,8 @@ export const sundayHolidayOffKind = defineRuleKind({
     const d = v.data as { mode: string; worked?: number; bound?: number };
     return d.mode === 'next'
       ? {
-          nb: `${ctx.employeeName(v.employee!)} arbeider både søn-/helgedag ${ctx.date(v.day!, 'nb')} og neste ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever fri påfølgende søn- og helgedag.`,
-          en: `${ctx.employeeName(v.employee!)} works the Sunday/holiday ${ctx.date(v.day!, 'en')} and the next one ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires the next one off.`,
+          nb: `${ctx.employeeName(v.employee!)} arbeider både søn-/helgedagen ${ctx.date(v.day!, 'nb')} og den neste, ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever fri påfølgende søn- og helgedag.`,
+          en: `${ctx.employeeName(v.employee!)} works the Sunday/holiday ${ctx.date(v.day!, 'en')} and the next one, ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires the next one off.`,
         }
       : {
           nb: `${ctx.employeeName(v.employee!)} arbeider ${d.worked} søn- og helgedager ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}, høyst ${d.bound}; ${ctx.ref}.`,
