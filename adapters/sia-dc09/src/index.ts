@@ -7,7 +7,7 @@
  */
 export * from './adapter.js';
 export { sourceOf } from './events.js';
-export * from './mapping.js';
+export { type CodeMeaning, meaningOfContactId, meaningOfSiaCode, VKP_ALERT_CODE } from './mapping.js';
 export * from './options.js';
 export * from './protocol/build.js';
 export * from './protocol/contact-id.js';

@@ -20,8 +20,11 @@ type Rule = readonly [EventKind, Lifecycle] | 'info';
 const raise = (kind: EventKind): Rule => [kind, 'raised'];
 const clear = (kind: EventKind): Rule => [kind, 'resolved'];
 
-/** SIA codes with a meaning in the standard (anything not here falls to the family rules below). */
-const SIA_RULES: Readonly<Record<string, Rule>> = {
+/**
+ * SIA codes with an explicit meaning in the standard; anything not here falls to the family rules.
+ * @internal
+ */
+export const SIA_RULES: Readonly<Record<string, Rule>> = {
   // care: the user asks for help (trygghetsalarm), medical, inactivity
   MA: raise('medical_alarm'),
   MH: clear('medical_alarm'),
