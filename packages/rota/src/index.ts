@@ -15,6 +15,7 @@ export { type ShiftSelector, ShiftSelectorSchema } from './kinds/shared.js';
 export { computeKpis, DEFAULT_SUPPLEMENTS, type EmployeeKpis, type KpiOptions, type RotaKpis, type SupplementRates } from './kpi/kpis.js';
 export { type Assignment, assignmentFromRota, emptyAssignment, optionIndex, rotaFromAssignment } from './model/assignment.js';
 export { type CompiledProblem, type CompileOptions, compileProblem, NOT_PINNED, OFF } from './model/compile.js';
+export { type CurtoisImportOptions, type CurtoisInstance, type CurtoisParseResult, type CurtoisShift, type CurtoisStaff, curtoisToProblem, parseCurtois } from './io/curtois.js';
 export { type SundayHolidayPeriod, sundayHolidayPeriods } from './model/windows.js';
 export { type AmlOptions, AmlOptionsSchema, amlChapter10 } from './presets/aml.js';
 export { type CoreOptions, CoreOptionsSchema, coreRules } from './presets/core.js';

@@ -69,6 +69,9 @@ class Eligibility extends CellConstraint {
   cost(e: number, _d: number, o: number): number {
     return o === OFF ? 0 : this.bad[e * this.model.options + o]!;
   }
+  forbids(e: number, o: number): boolean {
+    return this.inScope[e] === 1 && this.bad[e * this.model.options + o] === 1;
+  }
 }
 
 /** Competence and ward eligibility: staff only work shifts (and wards) they are qualified and placed for. Unit: cells. */
@@ -113,6 +116,9 @@ class LongShiftConsent extends CellConstraint {
   }
   cost(e: number, _d: number, o: number): number {
     return o === OFF ? 0 : this.bad[e * this.model.options + o]!;
+  }
+  forbids(e: number, o: number): boolean {
+    return this.inScope[e] === 1 && this.bad[e * this.model.options + o] === 1;
   }
 }
 

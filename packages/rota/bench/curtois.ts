@@ -1,0 +1,69 @@
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json]
+// Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
+// full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { curtoisToProblem, evaluate, parseCurtois } from '@omsorg/rota';
+import { solve } from '@omsorg/rota/optimizer';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,11,12' },
+    'time-limit': { type: 'string', default: '60' },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
+    out: { type: 'string', default: 'bench-results/curtois.json' },
+  },
+});
+const dir = resolve(process.cwd(), values.dir!);
+const timeLimitMs = Number(values['time-limit']) * 1000;
+const seed = Number(values.seed);
+const bksFile = join(dir, 'bks.csv');
+const bks = new Map<string, Record<string, string>>();
+if (existsSync(bksFile)) {
+  const [head, ...rows] = readFileSync(bksFile, 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  for (const row of rows) {
+    const f = row.split(',');
+    bks.set(f[0]!, Object.fromEntries(cols.map((c, i) => [c, f[i] ?? ''])));
+  }
+}
+const files = values.instances!.split(',').map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? join(dir, `Instance${x}.txt`) : resolve(process.cwd(), x)));
+
+const results: Record<string, unknown>[] = [];
+const pad = (s: unknown, n: number) => String(s).padStart(n);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, single-threaded`);
+console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
+for (const file of files) {
+  const name = basename(file).replace(/\.txt$/, '');
+  const parsed = parseCurtois(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    console.log(`${name}: cannot read: ${parsed.issues.slice(0, 3).map((i) => `${i.path.join(' ')} ${i.message.en}`).join('; ')}`);
+    continue;
+  }
+  const { problem, rules } = curtoisToProblem(parsed.instance, { id: name });
+  const ref = bks.get(name);
+  const bestKnown = ref?.best_known ? Number(ref.best_known) : undefined;
+  const result = await solve(problem, rules, {
+    timeLimitMs,
+    seed,
+    ...(bestKnown !== undefined ? { targetScore: { hard: 0, soft: bestKnown } } : {}),
+  });
+  // Independent check: a fresh full evaluation of the returned rota.
+  const check = evaluate(problem, result.rota, rules);
+  const ours = check.score.hard === 0 ? check.score.soft : Number.NaN;
+  const lastBest = result.trace[result.trace.length - 1]!;
+  const gap = bestKnown !== undefined && Number.isFinite(ours) ? ((ours - bestKnown) / bestKnown) * 100 : Number.NaN;
+  console.log(
+    `${name.padEnd(12)}${pad(bestKnown ?? '-', 11)}${pad(Number.isFinite(ours) ? ours : `hard ${check.score.hard}`, 9)}${pad(Number.isFinite(gap) ? gap.toFixed(2) : '-', 8)}${pad(check.score.hard === 0 ? 'yes' : 'NO', 9)}${pad((lastBest.ms / 1000).toFixed(1), 9)}${pad(ref?.ejection_chain_10min || '-', 9)}${pad(ref?.ejection_chain_60min || '-', 9)}${pad(ref?.ip_vns_10min || '-', 9)}${pad(ref?.gurobi_1h || '-', 9)}`,
+  );
+  results.push({ instance: name, bestKnown, ours: Number.isFinite(ours) ? ours : null, hard: check.score.hard, gapPercent: Number.isFinite(gap) ? gap : null, timeToBestMs: lastBest.ms, elapsedMs: result.elapsedMs, iterations: result.iterations, stoppedBy: result.stoppedBy, seed, timeLimitMs, published: ref ?? null });
+}
+const out = resolve(process.cwd(), values.out!);
+const { mkdirSync } = await import('node:fs');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+console.log(`results written to ${out}`);

@@ -1,0 +1,64 @@
+import { meetsRequirement } from '@omsorg/domain';
+import type { Assignment } from '../model/assignment.js';
+import { type CompiledProblem, NOT_PINNED, OFF } from '../model/compile.js';
+
+/**
+ * Greedy construction: day by day, fill each demand line up to its preferred cover with free,
+ * available, competent staff, least-loaded first (by planned minutes against contracted minutes).
+ * Pinned cells are kept; cells on absence days stay off.
+ */
+export function constructGreedy(model: CompiledProblem, fixed: Uint8Array, start: Assignment): Assignment {
+  const a = Int16Array.from(start);
+  const { days, employees, problem, options } = model;
+  const load = new Float64Array(employees);
+  const target = Float64Array.from(model.contracted, (c) => (c > 0 ? c : 1));
+  const meets = problem.demand.map((line) => Uint8Array.from(problem.employees, (emp) => (meetsRequirement(emp, line.competence) ? 1 : 0)));
+  for (let d = 0; d < days; d++) {
+    const lines = [...model.demand[d]!].sort((x, y) => (x.competence.roles?.length ?? 99) - (y.competence.roles?.length ?? 99));
+    for (const line of lines) {
+      const s = model.shiftIndex.get(line.shiftTypeId);
+      if (s === undefined) continue;
+      let count = 0;
+      for (let e = 0; e < employees; e++) {
+        const o = a[e * days + d]!;
+        if (o !== OFF && model.optionShift[o] === s && (line.wardId === undefined || model.optionWard[o] === line.wardId) && meets[line.source]![e]) count++;
+      }
+      const want = Math.max(line.min, line.preferred);
+      if (count >= want) continue;
+      const candidates: { e: number; o: number; r: number }[] = [];
+      for (let e = 0; e < employees; e++) {
+        const k = e * days + d;
+        if (a[k] !== OFF || fixed[k] || !meets[line.source]![e]) continue;
+        if (d > 0 && a[k - 1] !== OFF) {
+          const prev = a[k - 1]!;
+          // Avoid the most common illegal succession: a shift starting before the previous one ended plus 11 h.
+          if (model.start[d * model.shifts + s]! - model.end[(d - 1) * model.shifts + model.optionShift[prev]!]! < 660) continue;
+        }
+        let opt = -1;
+        for (let o = 0; o < options; o++) {
+          if (model.optionShift[o] === s && model.allowed[e * options + o] && (line.wardId === undefined || model.optionWard[o] === line.wardId)) {
+            opt = o;
+            break;
+          }
+        }
+        if (opt >= 0) candidates.push({ e, o: opt, r: load[e]! / target[e]! });
+      }
+      candidates.sort((x, y) => x.r - y.r || x.e - y.e);
+      for (const c of candidates.slice(0, want - count)) {
+        a[c.e * days + d] = c.o;
+        load[c.e]! += model.work[d * model.shifts + s]!;
+      }
+    }
+  }
+  return a;
+}
+
+/** Cells the search may not change: pinned cells, and absence days (kept off). */
+export function fixedCells(model: CompiledProblem): Uint8Array {
+  return Uint8Array.from({ length: model.employees * model.days }, (_, k) => (model.pinned[k] !== NOT_PINNED || !model.available[k] ? 1 : 0));
+}
+
+/** The starting assignment: pinned values where pinned, else off. */
+export function pinnedStart(model: CompiledProblem): Assignment {
+  return Int16Array.from(model.pinned, (p) => (p === NOT_PINNED ? OFF : p));
+}

@@ -1,0 +1,11 @@
+/**
+ * `@omsorg/rota/optimizer`: the rota optimizer (grunnturnus and årsturnus) on the rule engine's
+ * rules, with infeasibility diagnosis.
+ *
+ * @packageDocumentation
+ */
+export { constructGreedy, fixedCells } from './construct.js';
+export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
+export { Random } from './random.js';
+export type { SearchProgress, TracePoint } from './search.js';
+export { cyclicProblem, type SolveOptions, type SolveResult, solve } from './solve.js';

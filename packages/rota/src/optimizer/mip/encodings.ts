@@ -1,0 +1,255 @@
+/**
+ * Linear encodings of rule kinds for the MIP repair. Each encoding reads the rule's params with the
+ * kind's own zod schema and adds, for the rule's scope, penalty terms whose value at every integer
+ * point equals the kind's penalty (in the kind's unit) on the terms that involve free cells. Kinds
+ * without an encoding make the MIP path decline; a rule is never silently dropped.
+ */
+import { meetsRequirement } from '@omsorg/domain';
+import { absencesKind, requestsKind } from '../../kinds/cells.js';
+import { coverageKind } from '../../kinds/coverage.js';
+import { shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
+import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
+import { optionMask } from '../../kinds/shared.js';
+import { weekendWorkKind } from '../../kinds/weekends.js';
+import { blockWindows } from '../../kinds/window-sum.js';
+import type { CompiledProblem } from '../../model/compile.js';
+import type { RuleKindDefinition } from '../../rules/kind.js';
+import type { Rule } from '../../rules/rule.js';
+import { LinExpr, type LinearModel } from './linear.js';
+
+/** What an encoding sees: the model under construction and the free part of the rota. */
+export interface EncodeContext {
+  /** The compiled problem. */
+  readonly model: CompiledProblem;
+  /** The linear model being built. */
+  readonly lm: LinearModel;
+  /** The rule being encoded (validated). */
+  readonly rule: Rule;
+  /** 1 for employees in the rule's scope (`scopeMask`). */
+  readonly inScope: Uint8Array;
+  /** Employees whose rows hold free cells; per-employee rules encode these rows (other rows are constant). */
+  readonly rows: readonly number[];
+  /** First day with free cells. */
+  readonly fromDay: number;
+  /** Last day with free cells (inclusive). */
+  readonly toDay: number;
+  /** `Σ_o f(o) × [cell (e, d) holds option o]`; OFF counts 0; a fixed cell gives a constant. */
+  cell(e: number, d: number, f: (o: number) => number): LinExpr;
+  /** `rule.weight × unit × max(0, exprs…)`, hard or soft by the rule's level. `linear`: one expression, never negative. */
+  penalty(exprs: LinExpr[], unit: number, linear?: boolean): void;
+}
+
+/** A rule kind's linear encoding. */
+export interface MipEncoding {
+  /** The kind definition this encoding was written for (a replaced kind of the same name is declined). */
+  readonly kind: RuleKindDefinition<never>;
+  /** Add the rule's terms; returns false when this rule's params are outside what the encoding covers. */
+  encode(ctx: EncodeContext): boolean;
+}
+
+function encoding<P>(kind: RuleKindDefinition<P>, encode: (ctx: EncodeContext, p: P) => boolean | undefined): MipEncoding {
+  return { kind: kind as unknown as RuleKindDefinition<never>, encode: (ctx) => encode(ctx, kind.params.parse(ctx.rule.params)) !== false };
+}
+
+const one = () => 1;
+
+/** Members of a run-based rule on day d: worked cells of the selected shifts, or off cells. */
+function runMember(ctx: EncodeContext, e: number, d: number, mask: Uint8Array | undefined): LinExpr {
+  if (mask) return ctx.cell(e, d, (o) => mask[o]!);
+  return new LinExpr(1).addExpr(ctx.cell(e, d, one), -1);
+}
+
+/**
+ * Runs of consecutive member days: `max − L` per run over `max` (counted as the windows of `max + 1`
+ * member days) and `min − L` per run under `min` (one pattern term per start and length).
+ */
+function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: number | undefined; exemptAtBoundaries: boolean }, mask: Uint8Array | undefined): boolean {
+  const { days } = ctx.model;
+  if (p.min !== undefined && p.max !== undefined && p.min > p.max + 1) return false;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    const mem = Array.from({ length: days }, (_, d) => runMember(ctx, e, d, mask));
+    if (p.max !== undefined) {
+      const M = p.max;
+      for (let s = 0; s + M < days; s++) {
+        const w = new LinExpr(-M);
+        for (let d = s; d <= s + M; d++) w.addExpr(mem[d]!);
+        ctx.penalty([w], 1);
+      }
+    }
+    if (p.min !== undefined) {
+      for (let len = 1; len < p.min; len++) {
+        for (let s = 0; s + len <= days; s++) {
+          const last = s + len - 1;
+          if (p.exemptAtBoundaries && (s === 0 || last === days - 1)) continue;
+          // 1 exactly when days s..last are members and their neighbours (inside the horizon) are not.
+          const x = new LinExpr(1 - len);
+          for (let d = s; d <= last; d++) x.addExpr(mem[d]!);
+          if (s > 0) x.addExpr(mem[s - 1]!, -1);
+          if (last + 1 < days) x.addExpr(mem[last + 1]!, -1);
+          ctx.penalty([x], p.min - len);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+const coverage = encoding(coverageKind, (ctx, p) => {
+  const { model } = ctx;
+  const { problem } = model;
+  const wardUnit = new Map(problem.wards.map((w) => [w.id, w.unitId]));
+  const employeeUnits = problem.employees.map((emp) => new Set(problem.positions.filter((x) => x.employeeId === emp.id).map((x) => x.unitId)));
+  const meets = problem.demand.map((line) => problem.employees.map((emp, e) => ctx.inScope[e] === 1 && meetsRequirement(emp, line.competence)));
+  for (let d = ctx.fromDay; d <= ctx.toDay; d++) {
+    for (const line of model.demand[d]!) {
+      const s = model.shiftIndex.get(line.shiftTypeId);
+      if (s === undefined) continue;
+      const lower = p.target === 'min' ? line.min : p.target === 'preferred' ? line.preferred : 0;
+      const upper = p.target === 'max' ? (line.max ?? 2 ** 30) : p.target === 'preferred' ? line.preferred : 2 ** 30;
+      const wUnder = line.weightUnder ?? p.weightUnder;
+      const wOver = p.target === 'max' ? (line.weightOver ?? Math.max(1, p.weightOver)) : (line.weightOver ?? p.weightOver);
+      const count = new LinExpr();
+      for (let e = 0; e < model.employees; e++) {
+        if (!meets[line.source]![e]) continue;
+        const empUnits = employeeUnits[e]!;
+        count.addExpr(
+          ctx.cell(e, d, (o) => {
+            if (model.optionShift[o] !== s) return 0;
+            const optWard = model.optionWard[o];
+            if (line.wardId !== undefined) return optWard === line.wardId ? 1 : 0;
+            if (line.unitId !== undefined) return (optWard !== undefined ? wardUnit.get(optWard) === line.unitId : empUnits.has(line.unitId)) ? 1 : 0;
+            return 1;
+          }),
+        );
+      }
+      if (lower > 0 && wUnder > 0) ctx.penalty([new LinExpr(lower).addExpr(count, -1)], wUnder);
+      if (upper < 2 ** 30 && wOver > 0) ctx.penalty([new LinExpr(-upper).addExpr(count)], wOver);
+    }
+  }
+});
+
+const requests = encoding(requestsKind, (ctx) => {
+  const { model } = ctx;
+  const rowSet = new Set(ctx.rows);
+  const dayOf = new Map(model.dates.map((d, i) => [d, i]));
+  for (const r of model.problem.requests) {
+    const e = model.employeeIndex.get(r.employeeId);
+    const d = dayOf.get(r.date);
+    if (e === undefined || d === undefined || !rowSet.has(e) || !ctx.inScope[e]) continue;
+    const s = r.shiftTypeId === undefined ? -1 : (model.shiftIndex.get(r.shiftTypeId) ?? -2);
+    const matches = ctx.cell(e, d, (o) => (s === -1 || model.optionShift[o] === s ? 1 : 0));
+    // On: the weight when the cell does not match; off: the weight when it does.
+    ctx.penalty([r.kind === 'on' ? new LinExpr(1).addExpr(matches, -1) : matches], r.weight, true);
+  }
+});
+
+const absences = encoding(absencesKind, (ctx, p) => {
+  const { model } = ctx;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let d = 0; d < model.days; d++) {
+      const ai = model.absenceAt[e * model.days + d]!;
+      if (ai < 0 || (p.kinds && !p.kinds.includes(model.problem.absences[ai]!.kind))) continue;
+      ctx.penalty([ctx.cell(e, d, one)], 1, true);
+    }
+  }
+});
+
+const forbiddenSuccession = encoding(forbiddenSuccessionKind, (ctx, p) => {
+  const { model } = ctx;
+  const S = model.shifts;
+  const next: number[][] = Array.from({ length: S }, () => []);
+  for (const { from, to } of p.pairs) {
+    const f = model.shiftIndex.get(from);
+    const t = model.shiftIndex.get(to);
+    if (f !== undefined && t !== undefined && !next[f]!.includes(t)) next[f]!.push(t);
+  }
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let d = 0; d + 1 < model.days; d++) {
+      // One term per day pair: at most one `from` shift is worked on day d.
+      const exprs: LinExpr[] = [];
+      for (let f = 0; f < S; f++) {
+        const succ = next[f]!;
+        if (succ.length === 0) continue;
+        exprs.push(
+          new LinExpr(-1).addExpr(ctx.cell(e, d, (o) => (model.optionShift[o] === f ? 1 : 0))).addExpr(ctx.cell(e, d + 1, (o) => (succ.includes(model.optionShift[o]!) ? 1 : 0))),
+        );
+      }
+      ctx.penalty(exprs, 1);
+    }
+  }
+});
+
+/** Sums over block windows with min/max: shift counts and worked minutes. */
+function encodeWindowBounds(ctx: EncodeContext, periodDays: number, value: (d: number, o: number) => number, min: number | undefined, max: number | undefined): void {
+  const windows = blockWindows(ctx.model.days, periodDays);
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let w = 0; w < windows.from.length; w++) {
+      const sum = new LinExpr();
+      for (let d = windows.from[w]!; d < windows.to[w]!; d++) sum.addExpr(ctx.cell(e, d, (o) => value(d, o)));
+      if (min !== undefined) ctx.penalty([new LinExpr(min).addExpr(sum, -1)], 1);
+      if (max !== undefined) ctx.penalty([new LinExpr(-max).addExpr(sum)], 1);
+    }
+  }
+}
+
+const shiftTypeCount = encoding(shiftTypeCountKind, (ctx, p) => {
+  const mask = optionMask(ctx.model, p);
+  encodeWindowBounds(ctx, p.periodDays ?? ctx.model.days, (_d, o) => mask[o]!, p.min, p.max);
+});
+
+const totalWorkedMinutes = encoding(totalWorkedMinutesKind, (ctx, p) => {
+  const { model } = ctx;
+  const arr = p.measure === 'real' ? model.work : model.nominalWork;
+  encodeWindowBounds(ctx, model.days, (d, o) => arr[d * model.shifts + model.optionShift[o]!]!, p.min, p.max);
+});
+
+const consecutiveWorkDays = encoding(consecutiveWorkDaysKind, (ctx, p) => encodeRuns(ctx, p, optionMask(ctx.model, p)));
+
+const consecutiveDaysOff = encoding(consecutiveDaysOffKind, (ctx, p) => encodeRuns(ctx, p, undefined));
+
+const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
+  const { model } = ctx;
+  const sats: number[] = [];
+  for (let d = 0; d < model.days; d++) {
+    if (model.weekday[d] === 6) sats.push(d);
+    else if (d === 0 && model.weekday[d] === 7) sats.push(-1);
+  }
+  const weekendOf = new Int32Array(model.days).fill(-1);
+  sats.forEach((s, k) => {
+    for (let d = s - 1; d <= s + 1; d++) if (d >= 0 && d < model.days && (p.definition === 'time' || d >= s)) weekendOf[d] = k;
+  });
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    // Worked weekend k: the largest of its days' worked indicators (a column in [0, 1]).
+    const worked = sats.map((s, k) => {
+      const days: LinExpr[] = [];
+      for (let d = s - 1; d <= s + 1; d++) {
+        if (d < 0 || d >= model.days || weekendOf[d] !== k) continue;
+        days.push(ctx.cell(e, d, (o) => (p.definition === 'dates' || model.weekend[d * model.shifts + model.optionShift[o]!]! > 0 ? 1 : 0)));
+      }
+      return ctx.lm.maxOf(days, 1);
+    });
+    if (p.maxTotal !== undefined) {
+      const total = new LinExpr(-p.maxTotal);
+      for (const w of worked) total.addExpr(w);
+      ctx.penalty([total], 1);
+    }
+    if (p.maxInWindow) {
+      const { count, window } = p.maxInWindow;
+      for (let i = 0; i + window <= worked.length; i++) {
+        const sum = new LinExpr(-count);
+        for (let k = i; k < i + window; k++) sum.addExpr(worked[k]!);
+        ctx.penalty([sum], 1);
+      }
+    }
+  }
+});
+
+/** The encodings by kind name. */
+export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
+  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, consecutiveWorkDays, consecutiveDaysOff, weekendWork].map((x) => [x.kind.kind, x]),
+);

@@ -1,0 +1,238 @@
+/**
+ * A small mixed-integer linear model: binary cell columns, auxiliary columns each defined as the
+ * maximum of linear expressions (so its value at any integer point is known), rows, and a score
+ * split into hard and soft parts. It writes CPLEX LP text (what HiGHS reads) and evaluates itself
+ * at an assignment of the binary columns, which is how the MIP's objective is checked against the
+ * rule engine's evaluator.
+ */
+
+/** A linear expression: `constant + Σ coef[i] × column[i]`. Columns may repeat; they add up. */
+export class LinExpr {
+  constant: number;
+  readonly cols: number[] = [];
+  readonly coefs: number[] = [];
+
+  constructor(constant = 0) {
+    this.constant = constant;
+  }
+
+  /** Add `coef × column`. */
+  add(col: number, coef = 1): this {
+    if (coef !== 0) {
+      this.cols.push(col);
+      this.coefs.push(coef);
+    }
+    return this;
+  }
+
+  /** Add `mult × other`. */
+  addExpr(other: LinExpr, mult = 1): this {
+    this.constant += mult * other.constant;
+    for (let i = 0; i < other.cols.length; i++) this.add(other.cols[i]!, mult * other.coefs[i]!);
+    return this;
+  }
+
+  /** True when no column appears. */
+  get isConstant(): boolean {
+    return this.cols.length === 0;
+  }
+
+  /** Value at column values. */
+  valueAt(values: ArrayLike<number>): number {
+    let v = this.constant;
+    for (let i = 0; i < this.cols.length; i++) v += this.coefs[i]! * values[this.cols[i]!]!;
+    return v;
+  }
+
+  /** Merged terms (each column once, zero coefficients dropped), sorted by column. */
+  merged(): { cols: number[]; coefs: number[] } {
+    const m = new Map<number, number>();
+    for (let i = 0; i < this.cols.length; i++) m.set(this.cols[i]!, (m.get(this.cols[i]!) ?? 0) + this.coefs[i]!);
+    const cols = [...m.keys()].filter((c) => Math.abs(m.get(c)!) > 1e-12).sort((a, b) => a - b);
+    return { cols, coefs: cols.map((c) => m.get(c)!) };
+  }
+}
+
+/** How hard rules enter the model: as constraints (legal solutions only) or as weighted slack. */
+export type HardMode = 'constraint' | 'penalty';
+
+/** A score in the rule engine's terms: weighted hard and soft penalties. */
+export interface LinearScore {
+  /** Weighted hard penalty. */
+  hard: number;
+  /** Weighted soft penalty. */
+  soft: number;
+}
+
+interface Row {
+  expr: LinExpr;
+  sense: '<=' | '>=' | '=';
+}
+
+/**
+ * The model. Cell columns are binaries created with {@link LinearModel.binary}; auxiliary columns
+ * with {@link LinearModel.maxOf}, whose value at an integer point is `max(0, defs…)` (bounded above).
+ * Penalties go through {@link LinearModel.penalty}: `weight × max(0, exprs…)`, soft into the
+ * objective, hard either as constraints (`expr ≤ 0`) or into the objective times `hardWeight`.
+ */
+export class LinearModel {
+  readonly names: string[] = [];
+  readonly upper: number[] = [];
+  readonly binaryCol: boolean[] = [];
+  /** Defining expressions of auxiliary columns (undefined for binaries). */
+  private readonly defs: (LinExpr[] | undefined)[] = [];
+  readonly rows: Row[] = [];
+  private readonly objSoft = new LinExpr();
+  private readonly objHard = new LinExpr();
+  /** Hard terms enforced as constraints, kept to evaluate them: weight × max(0, expr). */
+  private readonly hardRows: { expr: LinExpr; weight: number }[] = [];
+
+  constructor(
+    readonly hardMode: HardMode,
+    readonly hardWeight: number,
+  ) {}
+
+  /** Number of columns. */
+  get columns(): number {
+    return this.names.length;
+  }
+
+  /** A binary column. */
+  binary(name: string): number {
+    this.names.push(name);
+    this.upper.push(1);
+    this.binaryCol.push(true);
+    this.defs.push(undefined);
+    return this.names.length - 1;
+  }
+
+  /**
+   * An auxiliary column worth `max(0, defs…)` at the optimum (rows `col ≥ def`); `upper` bounds it.
+   * Returns a constant expression when every def is constant.
+   */
+  maxOf(defs: readonly LinExpr[], upper = Number.POSITIVE_INFINITY): LinExpr {
+    let constMax = 0;
+    const live: LinExpr[] = [];
+    for (const d of defs) {
+      if (d.isConstant) constMax = Math.max(constMax, d.constant);
+      else live.push(d);
+    }
+    if (live.length === 0) return new LinExpr(Math.min(upper, constMax));
+    if (constMax >= upper) return new LinExpr(upper);
+    const col = this.names.length;
+    this.names.push(`a${col}`);
+    this.upper.push(upper);
+    this.binaryCol.push(false);
+    const all = constMax > 0 ? [...live, new LinExpr(constMax)] : live;
+    this.defs.push(all);
+    for (const d of all) this.rows.push({ expr: new LinExpr().add(col, 1).addExpr(d, -1), sense: '>=' });
+    return new LinExpr().add(col, 1);
+  }
+
+  /** A plain row `expr (sense) 0`. */
+  row(expr: LinExpr, sense: '<=' | '>=' | '='): void {
+    this.rows.push({ expr, sense });
+  }
+
+  /**
+   * Add `weight × max(0, exprs…)` to the hard or soft score. When `linear` is set the caller
+   * guarantees a single expression that is never negative at integer points, so no column is needed.
+   */
+  penalty(exprs: readonly LinExpr[], weight: number, hard: boolean, linear = false): void {
+    if (weight === 0 || exprs.length === 0) return;
+    if (hard && this.hardMode === 'constraint') {
+      for (const e of exprs) {
+        if (e.isConstant) {
+          if (e.constant > 0) this.objHard.constant += weight * e.constant;
+          continue;
+        }
+        this.hardRows.push({ expr: e, weight });
+        this.rows.push({ expr: e, sense: '<=' });
+      }
+      return;
+    }
+    const target = hard ? this.objHard : this.objSoft;
+    if (linear && exprs.length === 1) target.addExpr(exprs[0]!, weight);
+    else target.addExpr(this.maxOf(exprs), weight);
+  }
+
+  /** Values of every column at an assignment of the binary columns (auxiliaries at their least value). */
+  complete(binaries: ArrayLike<number>): Float64Array {
+    const v = new Float64Array(this.columns);
+    for (let c = 0; c < this.columns; c++) {
+      const defs = this.defs[c];
+      if (!defs) {
+        v[c] = binaries[c]!;
+        continue;
+      }
+      let m = 0;
+      for (const d of defs) m = Math.max(m, d.valueAt(v));
+      v[c] = Math.min(this.upper[c]!, m);
+    }
+    return v;
+  }
+
+  /** The score the model gives to a complete column vector (see {@link LinearModel.complete}). */
+  score(values: ArrayLike<number>): LinearScore {
+    let hard = this.objHard.valueAt(values);
+    for (const r of this.hardRows) hard += r.weight * Math.max(0, r.expr.valueAt(values));
+    return { hard, soft: this.objSoft.valueAt(values) };
+  }
+
+  /** The MIP objective (without its constant) at a complete column vector. */
+  objective(values: ArrayLike<number>): number {
+    return this.objectiveExpr().valueAt(values);
+  }
+
+  /** Constant part of the objective. */
+  get objectiveConstant(): number {
+    return this.objSoft.constant + this.hardWeight * this.objHard.constant;
+  }
+
+  private objectiveExpr(): LinExpr {
+    const hw = this.hardMode === 'penalty' ? this.hardWeight : 0;
+    return new LinExpr().addExpr(this.objSoft).addExpr(this.objHard, hw);
+  }
+
+  /** CPLEX LP text (minimisation; the objective constant is left out, see {@link LinearModel.objectiveConstant}). */
+  toLp(): string {
+    const out: string[] = ['Minimize'];
+    const obj = this.objectiveExpr().merged();
+    out.push(` obj: ${obj.cols.length > 0 ? terms(obj.cols, obj.coefs, this.names) : `0 ${this.names[0] ?? 'dummy'}`}`);
+    out.push('Subject To');
+    this.rows.forEach((r, i) => {
+      const m = r.expr.merged();
+      if (m.cols.length === 0) return;
+      out.push(` r${i}: ${terms(m.cols, m.coefs, this.names)} ${r.sense} ${num(-r.expr.constant)}`);
+    });
+    out.push('Bounds');
+    if (this.names.length === 0) out.push(' dummy = 0');
+    for (let c = 0; c < this.columns; c++) {
+      if (this.binaryCol[c]) continue;
+      out.push(Number.isFinite(this.upper[c]!) ? ` 0 <= ${this.names[c]} <= ${num(this.upper[c]!)}` : ` ${this.names[c]} >= 0`);
+    }
+    const bins = this.names.filter((_, c) => this.binaryCol[c]);
+    if (bins.length > 0) {
+      out.push('Binaries');
+      for (let i = 0; i < bins.length; i += 12) out.push(` ${bins.slice(i, i + 12).join(' ')}`);
+    }
+    out.push('End', '');
+    return out.join('\n');
+  }
+}
+
+function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+$/, '');
+}
+
+function terms(cols: number[], coefs: number[], names: string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const c = coefs[i]!;
+    const t = `${c < 0 ? '-' : '+'} ${num(Math.abs(c))} ${names[cols[i]!]}`;
+    // Keep lines short: the LP format allows a term list to continue on the next line.
+    parts.push(i > 0 && i % 10 === 0 ? `\n   ${t}` : t);
+  }
+  const s = parts.join(' ');
+  return s.startsWith('+ ') ? s.slice(2) : s;
+}

@@ -1,0 +1,196 @@
+import { addDays, type Problem, ProblemSchema, type Rota, type RotaCell } from '@omsorg/domain';
+import { type CompiledRule, compileRules } from '../engine/compile-rules.js';
+import { type Evaluation, evaluateAssignment } from '../engine/evaluate.js';
+import { IncrementalEvaluator, type Score } from '../engine/incremental.js';
+import { RotaError } from '../errors.js';
+import type { RuleCatalogue } from '../kinds/catalogue.js';
+import type { KpiOptions } from '../kpi/kpis.js';
+import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
+import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
+import type { RuleInput } from '../rules/rule.js';
+import { constructGreedy, fixedCells, pinnedStart } from './construct.js';
+import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
+import { lateAcceptanceSearch, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
+
+/** Options of {@link solve}. */
+export interface SolveOptions {
+  /** Stop after this many milliseconds (the best so far is returned). */
+  timeLimitMs: number;
+  /** Stop when the best has not improved for this long. */
+  unimprovedTimeLimitMs?: number;
+  /** Stop once the best is at least this good (e.g. a known optimum). */
+  targetScore?: Score;
+  /** Stop after this many move evaluations: with it, a run is exactly repeatable. */
+  maxIterations?: number;
+  /** PRNG seed: same seed, same input, same search path. */
+  seed: number;
+  /** Abort: resolves with the best so far within 100 ms. */
+  signal?: AbortSignal;
+  /** Called with the best so far about every `progressIntervalMs` (default 250). */
+  onProgress?: (p: SearchProgress) => void;
+  /** Progress interval, ms. */
+  progressIntervalMs?: number;
+  /** Cells fixed by the planner; never moved. */
+  pinned?: readonly RotaCell[];
+  /** A rota to start from (warm start); otherwise a greedy construction. */
+  initial?: Pick<Rota, 'cells'>;
+  /**
+   * Grunnturnus (cyclic base rota): the problem's first `cycleWeeks` weeks are the pattern; the
+   * rota is evaluated over the whole horizon with the pattern repeated, so rules hold across the wrap.
+   */
+  cycleWeeks?: number;
+  /** Weight of one hard point against soft points in the search objective (default 1000). */
+  hardWeight?: number;
+  /** Late-acceptance list length (default 2000). */
+  lateAcceptance?: number;
+  /**
+   * Acceptance: `annealing` (default) cools from `startTemperature` (default: one hard point) to
+   * `endTemperature` over `cycleIterations` (default max(10^6, 100 × cells)) and reheats, by
+   * iteration count so the path stays deterministic; `lateAcceptance` uses late-acceptance hill climbing.
+   */
+  acceptance?: 'annealing' | 'lateAcceptance';
+  /** Annealing schedule. */
+  annealing?: { startTemperature?: number; endTemperature?: number; cycleIterations?: number };
+  /** A custom rule catalogue. */
+  catalogue?: RuleCatalogue;
+  /** KPI options for the final analysis. */
+  kpi?: KpiOptions;
+}
+
+/** The result of {@link solve}. */
+export interface SolveResult {
+  /** The best rota found (for a cyclic rota: the whole horizon, the pattern repeated). */
+  rota: Rota;
+  /** Its score, equal to a fresh full evaluation. */
+  score: Score;
+  /** True when no hard rule is broken. */
+  feasible: boolean;
+  /** The evaluator's full analysis of the rota: violations explained, KPIs. */
+  evaluation: Evaluation;
+  /** Best score over time. */
+  trace: TracePoint[];
+  /** Move evaluations done. */
+  iterations: number;
+  /** Why the search stopped. */
+  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort';
+  /** Why the rota is not legal, as far as can be found (empty when feasible). */
+  diagnosis: InfeasibilityFinding[];
+  /** Milliseconds spent. */
+  elapsedMs: number;
+}
+
+/**
+ * Find a good rota for a problem under rules: the same rules as {@link evaluate} (one definition of
+ * legal). Anytime (progress callbacks with the best so far), deterministic for a seed, stops within
+ * 100 ms of an abort, never moves pinned cells, and ends with a diagnosis when no legal rota is found.
+ */
+export async function solve(problem: Problem, rules: readonly RuleInput[], options: SolveOptions): Promise<SolveResult> {
+  const t0 = performance.now();
+  const cycleDays = options.cycleWeeks !== undefined ? options.cycleWeeks * 7 : undefined;
+  if (cycleDays !== undefined && (cycleDays > problem.horizon.days || problem.horizon.days % cycleDays !== 0)) {
+    throw new RotaError('PROBLEM_INVALID', `cycleWeeks ${options.cycleWeeks} must divide the horizon of ${problem.horizon.days} days`);
+  }
+  const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});
+  const compiled = compileRules(model, rules, options.catalogue);
+  const baseDays = cycleDays ?? model.days;
+  const copies = model.days / baseDays;
+  const space = searchSpace(model, compiled, baseDays, copies);
+
+  let start = pinnedStart(model);
+  if (options.initial) {
+    const warm = assignmentFromRota(model, options.initial);
+    start = Int16Array.from(warm, (v, k) => (model.pinned[k] !== NOT_PINNED ? model.pinned[k]! : model.available[k] ? v : OFF));
+  } else {
+    start = constructGreedy(model, fixedCells(model), start);
+  }
+  if (copies > 1) mirror(start, model, baseDays, copies);
+
+  const inc = new IncrementalEvaluator(model, compiled, start);
+  const hardWeight = options.hardWeight ?? 1000;
+  const outcome = await lateAcceptanceSearch(inc, space, {
+    timeLimitMs: options.timeLimitMs,
+    ...(options.unimprovedTimeLimitMs !== undefined ? { unimprovedTimeLimitMs: options.unimprovedTimeLimitMs } : {}),
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...((options.acceptance ?? 'annealing') === 'annealing'
+      ? {
+          annealing: {
+            startTemperature: options.annealing?.startTemperature ?? hardWeight,
+            endTemperature: options.annealing?.endTemperature ?? hardWeight / 200,
+            cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
+          },
+        }
+      : {}),
+    seed: options.seed,
+    hardWeight,
+    lateAcceptance: options.lateAcceptance ?? 2000,
+    progressIntervalMs: options.progressIntervalMs ?? 250,
+  });
+  const best = new Int16Array(model.employees * model.days);
+  for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
+  return finish(model, compiled, best, outcome, options, t0, cycleDays);
+}
+
+function finish(
+  model: CompiledProblem,
+  compiled: readonly CompiledRule[],
+  best: Int16Array,
+  outcome: Awaited<ReturnType<typeof lateAcceptanceSearch>>,
+  options: SolveOptions,
+  t0: number,
+  cycleDays: number | undefined,
+): SolveResult {
+  const evaluation = evaluateAssignment(model, compiled, best, options.kpi);
+  const feasible = evaluation.score.hard === 0;
+  const rota = rotaFromAssignment(model, best);
+  if (cycleDays !== undefined) rota.cycleWeeks = cycleDays / 7;
+  return {
+    rota,
+    score: evaluation.score,
+    feasible,
+    evaluation,
+    trace: outcome.trace,
+    iterations: outcome.iterations,
+    stoppedBy: outcome.stoppedBy,
+    diagnosis: feasible ? [] : [...diagnoseDemand(model), ...diagnoseResult(evaluation)],
+    elapsedMs: performance.now() - t0,
+  };
+}
+
+function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], baseDays: number, copies: number): SearchSpace {
+  const unary = compiled.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
+  const fixedAll = fixedCells(model);
+  const fixed = new Uint8Array(model.employees * baseDays);
+  for (let e = 0; e < model.employees; e++) {
+    for (let d = 0; d < baseDays; d++) {
+      // A base cell is fixed when any of its copies is pinned or an absence day.
+      for (let c = 0; c < copies; c++) if (fixedAll[e * model.days + d + c * baseDays]) fixed[e * baseDays + d] = 1;
+    }
+  }
+  const domain = Array.from({ length: model.employees }, (_, e) => {
+    const opts: number[] = [];
+    for (let o = 0; o < model.options; o++) if (model.allowed[e * model.options + o] && !unary.some((c) => c.forbids!(e, o))) opts.push(o);
+    return Int16Array.from(opts);
+  });
+  const allowed = new Uint8Array(model.employees * model.options);
+  domain.forEach((opts, e) => {
+    for (const o of opts) allowed[e * model.options + o] = 1;
+  });
+  return { employees: model.employees, baseDays, copies, days: model.days, fixed, domain, allowed, options: model.options };
+}
+
+function mirror(a: Int16Array, model: CompiledProblem, baseDays: number, copies: number): void {
+  for (let e = 0; e < model.employees; e++) {
+    for (let d = 0; d < baseDays; d++) for (let c = 1; c < copies; c++) a[e * model.days + d + c * baseDays] = a[e * model.days + d]!;
+  }
+}
+
+/**
+ * A problem for a grunnturnus (cyclic base rota): the same problem over `cycleWeeks × repeats`
+ * weeks from `start`, for {@link solve} with `cycleWeeks`. Two repeats are enough for rules across the wrap.
+ */
+export function cyclicProblem(problem: Problem, cycleWeeks: number, repeats = 2, start: string = problem.horizon.start): Problem {
+  return ProblemSchema.parse({ ...problem, horizon: { start, days: cycleWeeks * 7 * repeats }, history: problem.history.filter((c) => c.date < start), absences: problem.absences.filter((a) => a.end >= start && a.start <= addDays(start, cycleWeeks * 7 * repeats - 1)) });
+}
