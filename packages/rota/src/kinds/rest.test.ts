@@ -93,8 +93,17 @@ describe('maxWorkIn24h', () => {
     expect(evalLines(week, { e1: '- LV - - - - -' }, [hardRule('maxWorkIn24h', { minutes: 540, penalty: 'minutes' })]).score.hard).toBe(165);
   });
 
-  test('given K on 4 March and D on 5 March, the 24 h from 14:00 hold 7.5 h + 7/8 of the next 7.5 h = 844 minutes', () => {
-    const ev = evalLines(week, { e1: '- K D - - - -' }, [hardRule('maxWorkIn24h', { minutes: 540, penalty: 'minutes' })]);
+  test('given K on 4 March and D on 5 March, fixed 24-hour periods from 00:00 hold one shift each: 0', () => {
+    expect(evalLines(week, { e1: '- K D - - - -' }, [rule]).score.hard).toBe(0);
+  });
+
+  test('given K on 4 March and D (07:00) on 5 March with the day divider at 08:00, both fall in the period from 4 March 08:00: 900 minutes', () => {
+    const ev = evalLines(week, { e1: '- K D - - - -' }, [hardRule('maxWorkIn24h', { minutes: 540, dayStartMinute: 480, penalty: 'minutes' })]);
+    expect(brief(ev)).toEqual([{ ruleId: 'maxWorkIn24h', employeeId: 'e1', date: '2025-03-04', amount: 900 - 540 }]);
+  });
+
+  test('given K on 4 March and D on 5 March and rolling periods, the 24 h from 14:00 hold 7.5 h + 7/8 of the next 7.5 h = 844 minutes', () => {
+    const ev = evalLines(week, { e1: '- K D - - - -' }, [hardRule('maxWorkIn24h', { minutes: 540, period: 'rolling', penalty: 'minutes' })]);
     expect(brief(ev)).toEqual([{ ruleId: 'maxWorkIn24h', employeeId: 'e1', date: '2025-03-04', amount: 844 - 540 }]);
   });
 

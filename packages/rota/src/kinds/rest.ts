@@ -1,4 +1,4 @@
-import { localToInstant } from '@omsorg/domain';
+import { localToInstant, parseLocalTime } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
@@ -189,16 +189,49 @@ export const weeklyRestKind = defineRuleKind({
 // ---------------------------------------------------------------------------------------------
 // Hours within 24 hours
 
-const Max24Params = z.object({ minutes: z.number().int().min(1).max(24 * 60), penalty: PenaltyMode });
+const Max24Params = z.object({
+  minutes: z.number().int().min(1).max(24 * 60),
+  /**
+   * `fixed`: 24-hour periods with a fixed start (døgnskille) at `dayStartMinute` local time, each
+   * shift counted whole in the period it starts in — the reading of "i løpet av 24 timer" since the
+   * 2005 act (a period with a set start and end, not any running 24 hours). `rolling`: the 24 hours
+   * from the start of every shift, with the overlap of the next shift (stricter).
+   */
+  period: z.enum(['fixed', 'rolling']).default('fixed'),
+  /** Start of the fixed 24-hour period, minutes after local midnight (0 = 00:00). */
+  dayStartMinute: z.number().int().min(0).max(1439).default(0),
+  penalty: PenaltyMode,
+});
 
 class MaxWorkIn24h extends LocalConstraint {
+  /** Local start minute of each shift type. */
+  private readonly localStart: Int16Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof Max24Params>) {
     super(model, rule, inScope);
+    this.localStart = Int16Array.from(model.problem.shiftTypes, (st) => parseLocalTime(st.start) ?? 0);
   }
-  /** Work in the 24 hours from the start of the shift on day d. */
+  /** Work in the fixed period that starts on day d at the divider: shifts starting in it, whole. */
+  private fixedTotal(e: number, d: number, a: Assignment): number {
+    const { days, shifts, optionShift, work } = this.model;
+    const div = this.p.dayStartMinute;
+    let total = 0;
+    const o = a[e * days + d]!;
+    if (o !== OFF && this.localStart[optionShift[o]!]! >= div) total += work[d * shifts + optionShift[o]!]!;
+    const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
+    if (o2 !== OFF && this.localStart[optionShift[o2]!]! < div) total += work[(d + 1) * shifts + optionShift[o2]!]!;
+    return total;
+  }
+  /** Work in the 24 hours from the start of the shift on day d (rolling), or in day d's fixed period. */
   private term(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    if (d < 0 || d >= this.model.days) return 0;
+    const total = this.p.period === 'fixed' ? this.fixedTotal(e, d, a) : this.rollingTotal(e, d, a);
+    if (total <= this.p.minutes) return 0;
+    const amount = this.p.penalty === 'count' ? 1 : total - this.p.minutes;
+    emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
+    return amount;
+  }
+  private rollingTotal(e: number, d: number, a: Assignment): number {
     const { days, shifts, optionShift, start, end, work } = this.model;
-    if (d < 0 || d >= days) return 0;
     const o = a[e * days + d]!;
     if (o === OFF) return 0;
     const k = d * shifts + optionShift[o]!;
@@ -213,10 +246,7 @@ class MaxWorkIn24h extends LocalConstraint {
       const overlap = Math.min(to, end[k2]!) - Math.max(from, start[k2]!);
       if (overlap > 0 && len > 0) total += Math.round((overlap * work[k2]!) / len);
     }
-    if (total <= this.p.minutes) return 0;
-    const amount = this.p.penalty === 'count' ? 1 : total - this.p.minutes;
-    emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
-    return amount;
+    return total;
   }
   row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
     let p = 0;
@@ -228,7 +258,7 @@ class MaxWorkIn24h extends LocalConstraint {
   }
 }
 
-/** Maximum working time in the 24 hours from the start of each shift. Unit: violations or minutes over. */
+/** Maximum working time per 24 hours (fixed periods from a day divider, or rolling from each shift). Unit: violations or minutes over. */
 export const maxWorkIn24hKind = defineRuleKind({
   kind: 'maxWorkIn24h',
   description: { nb: 'Høyeste arbeidstid i løpet av 24 timer', en: 'Maximum working time within 24 hours' },

@@ -54,8 +54,8 @@ export function ksTurnus(options: KsOptions = {}): RuleInput[] {
       level: o.weekendLevel,
       weight: o.weekendLevel === 'soft' ? 100 : 1,
       params: { definition: 'time', maxInWindow: { count: 1, window: frequency } },
-      legalRef: hta('turnus: hver ' + `${frequency}. helg`),
-      description: { nb: `Arbeid høyst hver ${frequency}. helg`, en: `Work at most every ${frequency}th weekend` },
+      legalRef: hta(`turnus: hver ${frequency}. helg`),
+      description: { nb: `Arbeid høyst hver ${frequency}. helg`, en: `Work at most every ${ordinal(frequency)} weekend` },
     },
     {
       id: 'ks.contractedHours',
@@ -83,6 +83,13 @@ export function ksTurnus(options: KsOptions = {}): RuleInput[] {
     rules.push({ id: 'ks.noLongShifts', kind: 'shiftTypeCount', level: 'hard', params: { labels: ['long'], max: 0 }, legalRef: hta('langvakter krever lokal avtale') });
   }
   return rules;
+}
+
+/** 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** Combine rule lists (presets and local rules); a later rule with the same id replaces an earlier one. */
