@@ -116,15 +116,20 @@ export function allocateOccurrences(occurrences: readonly TaskOccurrence[], opti
   });
   const tasks = new Map(options.catalogue.tasks.map((t) => [t.id, t]));
   const slotsByTask = new Map<string, CompetenceSlot[]>();
-  const instances = new Map<string, ShiftInstance>();
-  const instanceOf = (date: string, shift: ShiftType) => {
-    const key = `${date}|${shift.id}`;
-    let inst = instances.get(key);
-    if (!inst) {
-      inst = shiftInstance(date, shift);
-      instances.set(key, inst);
+  // The shift instances that can hold a task on a date: those starting the day before, on it, and after.
+  const around = new Map<string, { shift: ShiftType; order: number; instance: ShiftInstance; start: number; end: number }[]>();
+  const instancesAround = (date: string) => {
+    let list = around.get(date);
+    if (!list) {
+      list = [addDays(date, -1), date, addDays(date, 1)].flatMap((d) =>
+        shiftTypes.map((shift, order) => {
+          const instance = shiftInstance(d, shift);
+          return { shift, order, instance, start: instance.start.getTime(), end: instance.end.getTime() };
+        }),
+      );
+      around.set(date, list);
     }
-    return inst;
+    return list;
   };
   const works = (shift: ShiftType, role: Role) => {
     const roles = options.shiftRoles?.[shift.id];
@@ -154,17 +159,14 @@ export function allocateOccurrences(occurrences: readonly TaskOccurrence[], opti
     const latest = Date.parse(o.latestStart);
     const scheduled = Date.parse(o.scheduledAt);
     let best: Placement | undefined;
-    for (const date of [addDays(o.date, -1), o.date, addDays(o.date, 1)]) {
-      shiftTypes.forEach((shift, order) => {
-        if (!works(shift, role)) return;
-        const instance = instanceOf(date, shift);
-        const lo = Math.max(earliest, instance.start.getTime());
-        const hi = Math.min(latest, instance.end.getTime() - o.durationMinutes * MS_PER_MINUTE);
-        if (lo > hi) return;
-        const start = Math.min(hi, Math.max(lo, scheduled));
-        const distance = Math.abs(start - scheduled);
-        if (!best || distance < best.distance || (distance === best.distance && order < best.order)) best = { shift, instance, start, distance, order };
-      });
+    for (const { shift, order, instance, start: shiftStart, end: shiftEnd } of instancesAround(o.date)) {
+      if (!works(shift, role)) continue;
+      const lo = Math.max(earliest, shiftStart);
+      const hi = Math.min(latest, shiftEnd - o.durationMinutes * MS_PER_MINUTE);
+      if (lo > hi) continue;
+      const start = Math.min(hi, Math.max(lo, scheduled));
+      const distance = Math.abs(start - scheduled);
+      if (!best || distance < best.distance || (distance === best.distance && order < best.order)) best = { shift, instance, start, distance, order };
     }
     return best;
   };

@@ -129,6 +129,17 @@ export function expandServiceDecisions(input: ExpandInput): ExpandResult {
   });
   const tasks = new Map(input.catalogue.tasks.map((t) => [t.id, t]));
   const periodDates = dateRange(input.period.start, input.period.days);
+  // Many residents share times: compute each (date, minute, policy) instant once.
+  const instants = new Map<string, string>();
+  const instant = (date: LocalDateString, minute: number, policy: 'earlier' | 'later') => {
+    const key = `${date}|${minute}|${policy}`;
+    let iso = instants.get(key);
+    if (iso === undefined) {
+      iso = localToInstant(date, minute, undefined, policy).toISOString();
+      instants.set(key, iso);
+    }
+    return iso;
+  };
   const occurrences: TaskOccurrence[] = [];
   const seen = new Map<string, number>();
   const uniqueId = (base: string) => {
@@ -159,9 +170,6 @@ export function expandServiceDecisions(input: ExpandInput): ExpandResult {
       const durationMinutes = service.durationMinutes ?? task.typicalDurationMinutes;
       for (const { date, time } of scheduleSlots(service.schedule, dates, `${decision.id}|${j}`)) {
         const minute = parseLocalTime(time)!;
-        const at = localToInstant(date, minute);
-        const earliest = localToInstant(date, minute - service.windowMinutes, undefined, 'earlier');
-        const latest = localToInstant(date, minute + service.windowMinutes, undefined, 'later');
         occurrences.push({
           id: uniqueId(`${decision.id}#${j}@${date}T${time}`),
           decisionId: decision.id,
@@ -169,9 +177,9 @@ export function expandServiceDecisions(input: ExpandInput): ExpandResult {
           taskId: task.id,
           date,
           time,
-          scheduledAt: at.toISOString(),
-          earliestStart: earliest.toISOString(),
-          latestStart: latest.toISOString(),
+          scheduledAt: instant(date, minute, 'earlier'),
+          earliestStart: instant(date, minute - service.windowMinutes, 'earlier'),
+          latestStart: instant(date, minute + service.windowMinutes, 'later'),
           durationMinutes,
           staff: service.staff,
           unitId: resident.unitId,
