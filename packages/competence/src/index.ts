@@ -16,3 +16,4 @@ export * from './progression.js';
 export * from './roles.js';
 export * from './time-study/analyse.js';
 export * from './time-study/parse.js';
+export * from './time-study/report.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../catalogue/default.js';
 import { analyseTaskMapping } from './analyse.js';
 import { parseTimeStudyCsv, parseTimeStudyJson, roleFromName } from './parse.js';
+import { taskMappingMarkdown } from './report.js';
 
 const catalogue = defaultCatalogue();
 
@@ -102,5 +103,24 @@ describe('analyseTaskMapping', () => {
     expect(report.overall[0]).toMatchObject({ totalMinutes: 30, belowLevelMinutes: 0, share: 0, employees: 0 });
     expect(report.issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_REFERENCE', path: ['rows', 0, 'taskId'], severity: 'warning' })]);
     expect(report.byUnit).toEqual([]);
+  });
+});
+
+describe('taskMappingMarkdown', () => {
+  const rows = [
+    { role: 'nurse' as const, unitId: 'lia', teamId: 'sone-nord', taskId: 'insulin', minutes: 45 },
+    { role: 'nurse' as const, unitId: 'lia', teamId: 'sone-nord', taskId: 'wound-care-complex', minutes: 60 },
+    { role: 'nurse' as const, unitId: 'lia', teamId: 'sone-nord', taskId: 'cleaning', minutes: 15 },
+  ];
+
+  it('renders one table per scope with hours, share and who could take the tasks, in Norwegian', () => {
+    const md = taskMappingMarkdown(analyseTaskMapping(rows, catalogue), catalogue);
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Samlet', '## Enhet lia', '## Team sone-nord']);
+    expect(md).toContain('| sykepleier | 2,0 | 1,0 | 50 % | helsefagarbeider 0,8 t, servicemedarbeider 0,3 t | Insulininjeksjon (0,8), Rengjøring (0,3) |');
+  });
+
+  it('renders in English on request', () => {
+    const md = taskMappingMarkdown(analyseTaskMapping(rows, catalogue), catalogue, 'en');
+    expect(md).toContain('| nurse | 2.0 | 1.0 | 50 % | health worker 0.8 h, service worker 0.3 h | Insulin injection (0.8), Cleaning (0.3) |');
   });
 });
