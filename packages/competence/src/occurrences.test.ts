@@ -125,4 +125,11 @@ describe('expandServiceDecisions', () => {
     expect(paths.some((p) => p.startsWith('INVALID_VALUE residents.2.'))).toBe(true);
     expect(issues.every((i) => i.message.nb.length > 0 && i.message.en.length > 0)).toBe(true);
   });
+
+  it('throws INVALID_PERIOD for a period that is not a date and a positive number of days', () => {
+    const call = (period: { start: string; days: number }) => () => expandServiceDecisions({ decisions: [], residents, catalogue, period });
+    expect(call({ start: '2027-02-30', days: 7 })).toThrowError(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+    expect(call({ start: '2027-02-01', days: 0 })).toThrowError(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+    expect(call({ start: '2027-02-01', days: 1 })()).toEqual({ occurrences: [], issues: [] });
+  });
 });

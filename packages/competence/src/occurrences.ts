@@ -3,6 +3,7 @@ import {
   type DomainIssue,
   dateRange,
   fromZodIssues,
+  isLocalDate,
   isoWeekday,
   type LocalDateString,
   localToInstant,
@@ -16,7 +17,7 @@ import {
 } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Catalogue } from './catalogue/schema.js';
-import { issue } from './errors.js';
+import { CompetenceError, issue } from './errors.js';
 
 /** A period of local dates: `days` dates from `start`. */
 export interface Period {
@@ -114,9 +115,14 @@ export function scheduleSlots(schedule: ServiceSchedule, dates: readonly LocalDa
  * Expand service decisions into timed task occurrences over a period (DST-correct, via
  * `localToInstant`). A decision counts on the dates of its validity inside the period. Invalid
  * decisions, unknown residents and unknown tasks become issues at `['decisions', i, …]`; the rest is
- * still expanded. Never throws for bad data.
+ * still expanded. Never throws for bad data; a malformed period (the caller's argument, not data) throws
+ * {@link CompetenceError} `INVALID_PERIOD`.
  */
 export function expandServiceDecisions(input: ExpandInput): ExpandResult {
+  const { start, days } = input.period;
+  if (!isLocalDate(start) || !Number.isInteger(days) || days < 1 || days > 3 * 366) {
+    throw new CompetenceError('INVALID_PERIOD', `Period must start on a date YYYY-MM-DD and last 1–1098 days, got ${JSON.stringify(input.period)}`, { details: { start, days } });
+  }
   const issues: DomainIssue[] = [];
   const residents = new Map<string, Resident>();
   input.residents.forEach((raw, i) => {
