@@ -91,5 +91,7 @@ describe('Lia sykehjem: service decisions to demand for the rota', () => {
     const strictDemand = deriveDemand(allocateOccurrences(strictOcc, { catalogue: strict, shiftTypes, staff, roleShifts: { serviceWorker: ['S'] }, shiftRoles: { S: ['serviceWorker'] } }), { shiftTypes });
     expect(strictDemand.byRole.nurse.personShifts).toBeGreaterThan(derived.byRole.nurse.personShifts);
     expect(strictDemand.byRole.nurse.taskMinutes).toBeGreaterThan(derived.byRole.nurse.taskMinutes);
+    // The figures quoted in docs/competence.md: 72 nurse shifts without delegation, 12 with it.
+    expect([strictDemand.byRole.nurse.personShifts, derived.byRole.nurse.personShifts]).toEqual([72, 12]);
   });
 });
