@@ -75,6 +75,7 @@ describe('progression records', () => {
       'INVALID_VALUE error 2.procedureId',
       'INVALID_VALUE error 2.events',
     ]);
+    expect(safeParseProgression({ not: 'a list' }, { employees, catalogue }).issues).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', path: [] })]);
   });
 });
 

@@ -65,11 +65,9 @@ export interface ParseProgressionResult {
  * from `performsWithGuidance` on, who is not the employee and may perform the procedure alone; one
  * record per employee and procedure. Never throws; bad records come back as issues and are dropped.
  */
-export function safeParseProgression(
-  input: readonly unknown[],
-  context: { employees: readonly EmployeeInput[]; catalogue: Catalogue },
-): ParseProgressionResult {
+export function safeParseProgression(input: unknown, context: { employees: readonly EmployeeInput[]; catalogue: Catalogue }): ParseProgressionResult {
   const issues: DomainIssue[] = [];
+  if (!Array.isArray(input)) return { records: [], issues: [issue('INVALID_VALUE', [], 'Forventet en liste med oppføringer', 'Expected a list of records')] };
   const employees = new Map<string, Employee>();
   for (const raw of context.employees) {
     const parsed = EmployeeSchema.safeParse(raw);
