@@ -64,7 +64,8 @@ const AverageParams = z.object({
   mode: z.enum(['rolling', 'blocks']).default('rolling'),
   /**
    * AML § 10-4 (6) three-shift weighting: each Sunday/holiday hour counts `sundayHolidayFactor`,
-   * each night hour `nightFactor`; the actual average may then not go below `floorMinutes`.
+   * each night hour `nightFactor` (the extra rounded to whole minutes per shift); the actual average
+   * may then not go below `floorMinutes`.
    */
   weighting: z
     .object({
@@ -95,7 +96,9 @@ class AverageWeekly extends WindowSumConstraint {
   override value2(_e: number, d: number, o: number): number {
     const w = this.p.weighting;
     if (!w) return 0;
-    return at(this.model, this.model.sundayHoliday, d, o) * (w.sundayHolidayFactor - 1) + at(this.model, this.model.night, d, o) * (w.nightFactor - 1);
+    // Whole minutes per shift: fractional bonuses summed incrementally drift from a fresh sum, and the
+    // penalty rounds, so an incremental and a full evaluation could differ by a minute.
+    return Math.round(at(this.model, this.model.sundayHoliday, d, o) * (w.sundayHolidayFactor - 1) + at(this.model, this.model.night, d, o) * (w.nightFactor - 1));
   }
   penalty(e: number, w: number, sum: number, bonus: number, emit?: (v: ViolationDetail) => void): number {
     const weeks = (this.windows.to[w]! - this.windows.from[w]!) / 7;
