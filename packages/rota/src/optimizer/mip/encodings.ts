@@ -35,6 +35,8 @@ export interface EncodeContext {
   readonly toDay: number;
   /** `Σ_o f(o) × [cell (e, d) holds option o]`; OFF counts 0; a fixed cell gives a constant. */
   cell(e: number, d: number, f: (o: number) => number): LinExpr;
+  /** True when the rule's terms become constraints (a hard rule with hard rules as constraints): only legality counts. */
+  readonly strict: boolean;
   /** `rule.weight × unit × max(0, exprs…)`, hard or soft by the rule's level. `linear`: one expression, never negative. */
   penalty(exprs: LinExpr[], unit: number, linear?: boolean): void;
 }
@@ -47,7 +49,7 @@ export interface MipEncoding {
   encode(ctx: EncodeContext): boolean;
 }
 
-function encoding<P>(kind: RuleKindDefinition<P>, encode: (ctx: EncodeContext, p: P) => boolean | undefined): MipEncoding {
+function encoding<P>(kind: RuleKindDefinition<P>, encode: (ctx: EncodeContext, p: P) => unknown): MipEncoding {
   return { kind: kind as unknown as RuleKindDefinition<never>, encode: (ctx) => encode(ctx, kind.params.parse(ctx.rule.params)) !== false };
 }
 
@@ -77,7 +79,21 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
         ctx.penalty([w], 1);
       }
     }
-    if (p.min !== undefined) {
+    if (p.min !== undefined && ctx.strict) {
+      // Legality only: a run starting on day s (not exempt) holds its next min − 1 days, the tight form.
+      for (let s = 0; s < days; s++) {
+        if (p.exemptAtBoundaries && s === 0) continue;
+        const start = new LinExpr().addExpr(mem[s]!);
+        if (s > 0) start.addExpr(mem[s - 1]!, -1);
+        for (let j = 1; j < p.min; j++) {
+          if (s + j >= days) {
+            if (!p.exemptAtBoundaries) ctx.penalty([start], 1);
+            break;
+          }
+          ctx.penalty([new LinExpr().addExpr(start).addExpr(mem[s + j]!, -1)], 1);
+        }
+      }
+    } else if (p.min !== undefined) {
       for (let len = 1; len < p.min; len++) {
         for (let s = 0; s + len <= days; s++) {
           const last = s + len - 1;

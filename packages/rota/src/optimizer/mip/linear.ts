@@ -172,7 +172,10 @@ export class LinearModel {
     return v;
   }
 
-  /** The score the model gives to a complete column vector (see {@link LinearModel.complete}). */
+  /**
+   * The score the model gives to a complete column vector (see {@link LinearModel.complete}). With
+   * hard rules as constraints the hard part measures row violations: 0 exactly when legal.
+   */
   score(values: ArrayLike<number>): LinearScore {
     let hard = this.objHard.valueAt(values);
     for (const r of this.hardRows) hard += r.weight * Math.max(0, r.expr.valueAt(values));
