@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from './catalogue/default.js';
-import { expandServiceDecisions, occurrenceMinutes, scheduleSlots } from './occurrences.js';
+import { expandServiceDecisions, occurrenceMinutes, scheduleSlots, TaskOccurrenceSchema } from './occurrences.js';
 
 const catalogue = defaultCatalogue();
 const residents = [
@@ -60,6 +60,7 @@ describe('expandServiceDecisions', () => {
     expect(first).toMatchObject({ taskId: 'insulin', time: '08:00', scheduledAt: '2027-02-01T07:00:00.000Z', earliestStart: '2027-02-01T06:45:00.000Z', latestStart: '2027-02-01T07:15:00.000Z' });
     expect(first).toMatchObject({ durationMinutes: 10, staff: 1, unitId: 'lia', wardId: 'sol' });
     expect(occurrences.find((o) => o.taskId === 'meal-assistance')!.durationMinutes).toBe(20);
+    for (const o of occurrences) expect(TaskOccurrenceSchema.parse(JSON.parse(JSON.stringify(o)))).toEqual(o);
   });
 
   it('is DST-correct: 08:00 is 07:00Z in winter and 06:00Z in summer; 02:30 on the spring-forward night is 03:30 CEST', () => {
