@@ -56,7 +56,7 @@ const positions = specs.flatMap((s, i) => {
 const shiftTypes = [
   { id: 'D', name: 'Dagvakt', code: 'D', start: '07:00', durationMinutes: 480, unpaidBreakMinutes: 30, labels: ['day'], color: '#f6d55c' },
   { id: 'A', name: 'Aftenvakt', code: 'A', start: '14:30', durationMinutes: 480, unpaidBreakMinutes: 30, labels: ['evening'], color: '#3caea3' },
-  { id: 'N', name: 'Nattevakt', code: 'N', start: '22:00', durationMinutes: 570, unpaidBreakMinutes: 0, labels: ['night'], color: '#20639b' },
+  { id: 'N', name: 'Nattevakt', code: 'N', start: '22:00', durationMinutes: 570, unpaidBreakMinutes: 0, paidBreakMinutes: 30, labels: ['night'], color: '#20639b' },
   { id: 'LV', name: 'Langvakt', code: 'LV', start: '08:00', durationMinutes: 750, unpaidBreakMinutes: 45, labels: ['day', 'long'], color: '#ed553b' },
   { id: 'S', name: 'Servicevakt', code: 'S', start: '08:00', durationMinutes: 450, unpaidBreakMinutes: 30, labels: ['day'], color: '#a8a8a8' },
 ];
@@ -77,7 +77,7 @@ const demand = wards.flatMap((w) => [
 ]);
 // One nurse on night duty covers both wards.
 demand.push({ id: 'lia-N-ss', unitId: 'lia', shiftTypeId: 'N', competence: NURSE, min: 1, preferred: 1 } as never);
-demand.push({ id: 'lia-S', unitId: 'lia', shiftTypeId: 'S', dayTypes: ['weekday'], competence: { roles: ['serviceWorker'] }, min: 1, preferred: 1, max: 2 } as never);
+demand.push({ id: 'lia-S', unitId: 'lia', shiftTypeId: 'S', dayTypes: ['weekday'], competence: { roles: ['serviceWorker'] }, min: 0, preferred: 1, max: 2 } as never);
 
 // Main vacation (hovedferie): three weeks between June and August, staggered in four groups.
 const vacationStarts = ['2027-06-21', '2027-06-28', '2027-07-12', '2027-07-26'];

@@ -76,7 +76,7 @@ export abstract class WindowSumConstraint implements Constraint {
     this.winIdx = Int32Array.from(idx);
   }
 
-  /** Contribution of option o (never OFF) worked by e on day d. */
+  /** Contribution of option o (never OFF) on day d; must not depend on the employee (values are tabled per day and option). */
   abstract value(e: number, d: number, o: number): number;
   /** Secondary contribution (default 0). */
   value2(_e: number, _d: number, _o: number): number {
@@ -85,8 +85,28 @@ export abstract class WindowSumConstraint implements Constraint {
   /** Penalty of employee e's window w with these sums; emit describes the violation. */
   abstract penalty(e: number, w: number, sum: number, sum2: number, emit?: (v: ViolationDetail) => void): number;
 
+  /** Per (day, option) values, built on first use: values depend on the day and option only. */
+  private table: Float64Array | undefined;
+  private table2: Float64Array | undefined;
+
+  private tables(): [Float64Array, Float64Array] {
+    if (!this.table || !this.table2) {
+      const { days, options } = this.model;
+      this.table = new Float64Array(days * options);
+      this.table2 = new Float64Array(days * options);
+      for (let d = 0; d < days; d++) {
+        for (let o = 0; o < options; o++) {
+          this.table[d * options + o] = this.value(0, d, o);
+          this.table2[d * options + o] = this.value2(0, d, o);
+        }
+      }
+    }
+    return [this.table, this.table2];
+  }
+
   init(a: Assignment): number {
-    const { days, employees } = this.model;
+    const { days, employees, options } = this.model;
+    const [t1, t2] = this.tables();
     this.sums.fill(0);
     this.sums2.fill(0);
     let total = 0;
@@ -95,8 +115,8 @@ export abstract class WindowSumConstraint implements Constraint {
       for (let d = 0; d < days; d++) {
         const o = a[e * days + d]!;
         if (o === OFF) continue;
-        const v = this.value(e, d, o);
-        const v2 = this.value2(e, d, o);
+        const v = t1[d * options + o]!;
+        const v2 = t2[d * options + o]!;
         for (let i = this.winStart[d]!; i < this.winStart[d + 1]!; i++) {
           const k = e * this.W + this.winIdx[i]!;
           this.sums[k]! += v;
@@ -114,8 +134,10 @@ export abstract class WindowSumConstraint implements Constraint {
 
   change(e: number, d: number, oldO: number, newO: number): number {
     if (!this.inScope[e]) return 0;
-    const dv = (newO === OFF ? 0 : this.value(e, d, newO)) - (oldO === OFF ? 0 : this.value(e, d, oldO));
-    const dv2 = (newO === OFF ? 0 : this.value2(e, d, newO)) - (oldO === OFF ? 0 : this.value2(e, d, oldO));
+    const [t1, t2] = this.tables();
+    const base = d * this.model.options;
+    const dv = (newO === OFF ? 0 : t1[base + newO]!) - (oldO === OFF ? 0 : t1[base + oldO]!);
+    const dv2 = (newO === OFF ? 0 : t2[base + newO]!) - (oldO === OFF ? 0 : t2[base + oldO]!);
     if (dv === 0 && dv2 === 0) return 0;
     let dp = 0;
     for (let i = this.winStart[d]!; i < this.winStart[d + 1]!; i++) {

@@ -88,6 +88,8 @@ export interface SearchSpace {
   allowed: Uint8Array;
   /** Number of options. */
   options: number;
+  /** Day indexes of the Fridays of the base days (weekend moves swap Friday–Sunday). */
+  fridays: Int32Array;
 }
 
 const now = () => performance.now();
@@ -100,7 +102,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: SearchSpace, cfg: SearchConfig): Promise<SearchOutcome> {
   const rnd = new Random(cfg.seed);
-  const { employees, baseDays, copies, days, fixed, domain, allowed, options } = space;
+  const { employees, baseDays, copies, days, fixed, domain, allowed, options, fridays } = space;
   const may = (e: number, v: number) => v === OFF || allowed[e * options + v] === 1;
   const hw = cfg.hardWeight;
   const setBase = (e: number, d: number, v: number) => {
@@ -183,7 +185,7 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     }
     const r = rnd.next();
     const e = rnd.int(employees);
-    const d = rnd.int(baseDays);
+    let d = rnd.int(baseDays);
     if (fixed[e * baseDays + d]) continue;
     if (r < 0.35) {
       // Change one cell to another option or off.
@@ -213,10 +215,12 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       change(e, d, b);
       change(e2, d, a);
     } else if (r < 0.9) {
-      // Swap a block of 2–7 days between two employees.
+      // Swap a block of days between two employees: a weekend (Friday–Sunday) or 2–7 days.
       const e2 = rnd.int(employees);
       if (e2 === e) continue;
-      const len = 2 + rnd.int(6);
+      const weekend = fridays.length > 0 && r < 0.8;
+      const len = weekend ? 3 : 2 + rnd.int(6);
+      if (weekend) d = fridays[rnd.int(fridays.length)]!;
       if (d + len > baseDays) continue;
       let ok = true;
       for (let t = d; t < d + len && ok; t++) {

@@ -178,7 +178,9 @@ function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], 
   domain.forEach((opts, e) => {
     for (const o of opts) allowed[e * model.options + o] = 1;
   });
-  return { employees: model.employees, baseDays, copies, days: model.days, fixed, domain, allowed, options: model.options };
+  const fridays: number[] = [];
+  for (let d = 0; d + 2 < baseDays; d++) if (model.weekday[d] === 5) fridays.push(d);
+  return { employees: model.employees, baseDays, copies, days: model.days, fixed, domain, allowed, options: model.options, fridays: Int32Array.from(fridays) };
 }
 
 function mirror(a: Int16Array, model: CompiledProblem, baseDays: number, copies: number): void {
