@@ -218,7 +218,7 @@ export function defineAdapter(definition: AdapterDefinition): Adapter {
     if (typeof result !== 'object' || result === null || !Array.isArray(result.events) || !Array.isArray(result.issues)) {
       return { events: [], issues: [badResultIssue(id, 'expected { events: [], issues: [] }')] };
     }
-    const issues: DecodeIssue[] = result.issues.map((i) => (i.adapterId === id ? i : { ...i, adapterId: id }));
+    const issues: DecodeIssue[] = result.issues.length === 0 ? [] : result.issues.map((i) => (i.adapterId === id ? i : { ...i, adapterId: id }));
     let events = result.events;
     if (ctx.strict) {
       events = [];

@@ -1,5 +1,5 @@
 /**
- * A fast validator for the hot path: the published JSON Schema compiled once into nested closures,
+ * A fast validator for the hot path: the published JSON Schema compiled once into generated code,
  * plus the shared cross-field rules. The zod schema stays the source of truth; a property test
  * checks both accept exactly the same values.
  */
@@ -39,104 +39,90 @@ const KNOWN_KEYWORDS = new Set([
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Values the generated code refers to: regular expressions, enum sets, constants, sub-checks. */
+interface Generation {
+  refs: unknown[];
+  vars: number;
+}
+
+const ref = (g: Generation, value: unknown): string => `r[${g.refs.push(value) - 1}]`;
+
 /**
- * Compile the subset of JSON Schema that zod emits for the event schema. Lengths count UTF-16 code
- * units and `undefined` properties count as absent, as in zod. `format` is not checked: zod emits a
- * `pattern` with it. An unknown keyword throws at compile time, so a schema change the compiler
- * does not understand cannot pass silently.
+ * Compile the subset of JSON Schema that zod emits for the event schema into one JavaScript function
+ * (generated source, `new Function`), so a check is a straight run of comparisons. Lengths count
+ * UTF-16 code units and `undefined` properties count as absent, as in zod. `format` is not checked:
+ * zod emits a `pattern` with it. An unknown keyword throws at compile time, so a schema change the
+ * compiler does not understand cannot pass silently.
  */
 export function compileJsonSchema(schema: JsonSchema): Check {
+  const g: Generation = { refs: [], vars: 0 };
+  const body = generate(schema, 'v', g);
+  // biome-ignore lint/security/noGlobalEval: the source is generated from our own JSON Schema, never from input.
+  const factory = new Function('r', `return function check(v) {\n${body}\nreturn true;\n};`) as (refs: unknown[]) => Check;
+  return factory(g.refs);
+}
+
+function generate(schema: JsonSchema, x: string, g: Generation): string {
   for (const key of Object.keys(schema)) {
     if (!KNOWN_KEYWORDS.has(key)) throw new OmsorgError('SCHEMA_KEYWORD_UNSUPPORTED', `fast validator: unsupported JSON Schema keyword ${key}`);
   }
-  const checks: Check[] = [];
+  const out: string[] = [];
+  const fail = (cond: string) => out.push(`if (${cond}) return false;`);
   const type = schema.type as string | undefined;
-  if (type === 'string') checks.push((v) => typeof v === 'string');
-  else if (type === 'number') checks.push((v) => typeof v === 'number' && Number.isFinite(v));
-  else if (type === 'integer') checks.push((v) => Number.isInteger(v));
-  else if (type === 'boolean') checks.push((v) => typeof v === 'boolean');
-  else if (type === 'object') checks.push(isObject);
-  else if (type === 'array') checks.push(Array.isArray);
+  if (type === 'string') fail(`typeof ${x} !== 'string'`);
+  else if (type === 'number') fail(`typeof ${x} !== 'number' || !Number.isFinite(${x})`);
+  else if (type === 'integer') fail(`!Number.isInteger(${x})`);
+  else if (type === 'boolean') fail(`typeof ${x} !== 'boolean'`);
+  else if (type === 'object') fail(`typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})`);
+  else if (type === 'array') fail(`!Array.isArray(${x})`);
   else if (type !== undefined) throw new OmsorgError('SCHEMA_KEYWORD_UNSUPPORTED', `fast validator: unsupported type ${type}`);
 
-  if ('const' in schema) {
-    const c = schema.const;
-    checks.push((v) => v === c);
-  }
-  if (Array.isArray(schema.enum)) {
-    const values = new Set(schema.enum as unknown[]);
-    checks.push((v) => values.has(v));
-  }
-  if (typeof schema.minLength === 'number') {
-    const n = schema.minLength;
-    checks.push((v) => (v as string).length >= n);
-  }
-  if (typeof schema.maxLength === 'number') {
-    const n = schema.maxLength;
-    checks.push((v) => (v as string).length <= n);
-  }
-  if (typeof schema.pattern === 'string') {
-    const re = new RegExp(schema.pattern);
-    checks.push((v) => re.test(v as string));
-  }
-  if (typeof schema.minimum === 'number') {
-    const n = schema.minimum;
-    checks.push((v) => (v as number) >= n);
-  }
-  if (typeof schema.maximum === 'number') {
-    const n = schema.maximum;
-    checks.push((v) => (v as number) <= n);
-  }
-  if (typeof schema.exclusiveMinimum === 'number') {
-    const n = schema.exclusiveMinimum;
-    checks.push((v) => (v as number) > n);
-  }
-  if (typeof schema.exclusiveMaximum === 'number') {
-    const n = schema.exclusiveMaximum;
-    checks.push((v) => (v as number) < n);
-  }
-  if (type === 'object') checks.push(compileObject(schema));
+  if ('const' in schema) fail(`${x} !== ${ref(g, schema.const)}`);
+  if (Array.isArray(schema.enum)) fail(`!${ref(g, new Set(schema.enum as unknown[]))}.has(${x})`);
+  if (typeof schema.minLength === 'number') fail(`${x}.length < ${schema.minLength}`);
+  if (typeof schema.maxLength === 'number') fail(`${x}.length > ${schema.maxLength}`);
+  if (typeof schema.pattern === 'string') fail(`!${ref(g, new RegExp(schema.pattern))}.test(${x})`);
+  if (typeof schema.minimum === 'number') fail(`${x} < ${schema.minimum}`);
+  if (typeof schema.maximum === 'number') fail(`${x} > ${schema.maximum}`);
+  if (typeof schema.exclusiveMinimum === 'number') fail(`${x} <= ${schema.exclusiveMinimum}`);
+  if (typeof schema.exclusiveMaximum === 'number') fail(`${x} >= ${schema.exclusiveMaximum}`);
+  if (type === 'object') out.push(generateObject(schema, x, g));
   if (type === 'array') {
-    const item = schema.items ? compileJsonSchema(schema.items as JsonSchema) : () => true;
-    const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
-    const max = typeof schema.maxItems === 'number' ? schema.maxItems : Number.POSITIVE_INFINITY;
-    checks.push((v) => {
-      const a = v as unknown[];
-      return a.length >= min && a.length <= max && a.every(item);
-    });
+    if (typeof schema.minItems === 'number') fail(`${x}.length < ${schema.minItems}`);
+    if (typeof schema.maxItems === 'number') fail(`${x}.length > ${schema.maxItems}`);
+    if (schema.items) fail(`!${x}.every(${ref(g, compileJsonSchema(schema.items as JsonSchema))})`);
   }
   if (Array.isArray(schema.anyOf)) {
-    const alternatives = (schema.anyOf as JsonSchema[]).map(compileJsonSchema);
-    checks.push((v) => alternatives.some((alt) => alt(v)));
+    const alternatives = (schema.anyOf as JsonSchema[]).map((alt) => `${ref(g, compileJsonSchema(alt))}(${x})`);
+    fail(`!(${alternatives.join(' || ')})`);
   }
-  return checks.length === 1 ? checks[0]! : (v) => checks.every((c) => c(v));
+  return out.join('\n');
 }
 
-function compileObject(schema: JsonSchema): Check {
+function generateObject(schema: JsonSchema, x: string, g: Generation): string {
+  const out: string[] = [];
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required ?? []) as string[]);
-  const known = Object.entries(properties).map(([name, s]) => ({ name, check: compileJsonSchema(s), required: required.has(name) }));
-  const knownNames = new Set(Object.keys(properties));
+  for (const [name, sub] of Object.entries(properties)) {
+    const v = `v${++g.vars}`;
+    out.push(`const ${v} = ${x}[${JSON.stringify(name)}];`);
+    if (required.has(name)) out.push(`if (${v} === undefined) return false;`);
+    out.push(`if (${v} !== undefined) {\n${generate(sub, v, g)}\n}`);
+  }
   const extra = schema.additionalProperties;
-  const extraCheck: Check | undefined =
-    extra === false ? () => false : isObject(extra) && Object.keys(extra).length > 0 ? compileJsonSchema(extra as JsonSchema) : undefined;
+  const extraCheck = extra === false ? 'false' : isObject(extra) && Object.keys(extra).length > 0 ? compileJsonSchema(extra as JsonSchema) : undefined;
   const names = isObject(schema.propertyNames) ? compileJsonSchema(schema.propertyNames as JsonSchema) : undefined;
-  return (v) => {
-    const o = v as Record<string, unknown>;
-    for (const p of known) {
-      const value = o[p.name];
-      if (value === undefined) {
-        if (p.required) return false;
-      } else if (!p.check(value)) return false;
-    }
-    if (extraCheck || names) {
-      for (const key in o) {
-        if (names && !names(key)) return false;
-        if (extraCheck && !knownNames.has(key) && !extraCheck(o[key])) return false;
-      }
-    }
-    return true;
-  };
+  if (extraCheck !== undefined || names) {
+    const k = `k${++g.vars}`;
+    const known = ref(g, new Set(Object.keys(properties)));
+    const lines = [`for (const ${k} in ${x}) {`];
+    if (names) lines.push(`if (!${ref(g, names)}(${k})) return false;`);
+    if (extraCheck === 'false') lines.push(`if (!${known}.has(${k})) return false;`);
+    else if (extraCheck) lines.push(`if (!${known}.has(${k}) && !${ref(g, extraCheck)}(${x}[${k}])) return false;`);
+    lines.push('}');
+    out.push(lines.join('\n'));
+  }
+  return out.join('\n');
 }
 
 const structural = compileJsonSchema(eventJsonSchema());

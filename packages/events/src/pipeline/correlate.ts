@@ -45,11 +45,10 @@ export class AlertCorrelator {
     this.#maxOpen = Math.max(1, options.maxOpen ?? 1_000_000);
   }
 
-  /** Correlate one event; returns it, or a relabeled copy. */
-  apply(event: WelfareEvent): WelfareEvent {
+  /** Correlate one event; returns it, or a relabeled copy. `at` (epoch ms) defaults to its `recordedtime`. */
+  apply(event: WelfareEvent, at: number = Date.parse(event.recordedtime)): WelfareEvent {
     const d = event.data;
     if (POINT_KINDS.has(d.kind)) return event;
-    const at = Date.parse(event.recordedtime);
     const key = d.alertKey;
     let open = this.#open.get(key);
     if (open && at - open.lastAt > this.#ttlMs) {
@@ -72,14 +71,18 @@ export class AlertCorrelator {
           return event;
         }
         const repeatCount = Math.max(open.repeatCount + 1, d.repeatCount);
-        this.#touch(key, { ...open, lastAt: at, repeatCount });
+        open.lastAt = at;
+        open.repeatCount = repeatCount;
+        this.#touch(key, open);
         return withLifecycle(event, 'updated', { repeatCount, handling: open.handling });
       }
       case 'acknowledged':
       case 'escalated': {
         if (!open) return event;
         const handling = d.lifecycle === 'acknowledged' ? 'acknowledged' : 'escalated';
-        this.#touch(key, { ...open, lastAt: at, handling });
+        open.lastAt = at;
+        open.handling = handling;
+        this.#touch(key, open);
         return open.repeatCount === d.repeatCount ? event : withLifecycle(event, d.lifecycle, { repeatCount: open.repeatCount });
       }
       default: {

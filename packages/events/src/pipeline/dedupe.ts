@@ -13,10 +13,12 @@ export interface DeduplicatorOptions {
  */
 export class Deduplicator {
   readonly #seen = new Set<string>();
-  readonly #capacity: number;
+  // A ring of the keys in arrival order: the slot to write next holds the oldest key.
+  readonly #ring: (string | undefined)[];
+  #next = 0;
 
   constructor(options: DeduplicatorOptions = {}) {
-    this.#capacity = Math.max(1, options.capacity ?? 200_000);
+    this.#ring = new Array<string | undefined>(Math.max(1, options.capacity ?? 200_000)).fill(undefined);
   }
 
   /** True if this event was seen before (and remembers it otherwise). */
@@ -24,11 +26,10 @@ export class Deduplicator {
     const key = `${event.source}\u0000${event.id}`;
     if (this.#seen.has(key)) return true;
     this.#seen.add(key);
-    if (this.#seen.size > this.#capacity) {
-      // A Set iterates in insertion order: the first entry is the oldest.
-      const oldest = this.#seen.values().next().value as string;
-      this.#seen.delete(oldest);
-    }
+    const oldest = this.#ring[this.#next];
+    if (oldest !== undefined) this.#seen.delete(oldest);
+    this.#ring[this.#next] = key;
+    this.#next = (this.#next + 1) % this.#ring.length;
     return false;
   }
 

@@ -47,10 +47,9 @@ export class FlappingDetector {
     return FLAPPING_KINDS.has(event.data.kind) && !LIFE_SAFETY_KINDS.has(event.data.kind);
   }
 
-  /** Decide on one event (time = its `recordedtime`). */
-  apply(event: WelfareEvent): FlappingDecision {
+  /** Decide on one event; `at` (epoch ms) defaults to its `recordedtime`. */
+  apply(event: WelfareEvent, at: number = Date.parse(event.recordedtime)): FlappingDecision {
     if (!FlappingDetector.watches(event)) return { action: 'emit', event };
-    const at = Date.parse(event.recordedtime);
     const key = event.data.alertKey;
     let s = this.#state.get(key);
     if (!s) {

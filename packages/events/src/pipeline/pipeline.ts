@@ -1,4 +1,4 @@
-import type { Adapter, DecodeContext, DecodeResult, RawMessage } from '../adapter.js';
+import { type Adapter, type DecodeContext, type DecodeResult, isAdapter, type RawMessage } from '../adapter.js';
 import { AdapterError, type DecodeIssue } from '../errors.js';
 import type { WelfareEvent } from '../schema/v1.js';
 import { validateEvent } from '../validate.js';
@@ -6,7 +6,7 @@ import { AlertCorrelator } from './correlate.js';
 import { type DeadLetter, type DeadLetterReason, type DeadLetterSink, MemoryDeadLetterSink, rawBytes } from './dead-letters.js';
 import { Deduplicator } from './dedupe.js';
 import { FlappingDetector } from './flapping.js';
-import { HeartbeatMonitor } from './heartbeat.js';
+import { HeartbeatMonitor, type SignOfLife } from './heartbeat.js';
 
 /** Options of {@link EventPipeline}. Every stage can be passed in (configured or shared) or turned off. */
 export interface EventPipelineOptions {
@@ -107,6 +107,10 @@ export class EventPipeline {
   };
 
   constructor(options: EventPipelineOptions) {
+    for (const a of options.adapters) {
+      // Strict decoding trusts defineAdapter's validation, so only branded adapters are accepted.
+      if (!isAdapter(a)) throw new AdapterError('ADAPTER_NOT_BRANDED', String((a as { manifest?: { id?: unknown } })?.manifest?.id ?? '?'), 'not built by defineAdapter');
+    }
     this.#options = options;
     this.#tenant = options.tenant;
     this.#adapters = options.adapters;
@@ -138,19 +142,23 @@ export class EventPipeline {
     const keys = this.#options.keys?.[id];
     if (keys) ctx.keys = keys;
     const result: DecodeResult = adapter.decode(raw, ctx);
-    const issues: DecodeIssue[] = [...picked.issues, ...result.issues];
-    const valid: WelfareEvent[] = [];
+    const issues: DecodeIssue[] = picked.issues.length === 0 ? result.issues : [...picked.issues, ...result.issues];
+    // In strict mode `defineAdapter` has validated every event already (invalid ones are issues).
+    let valid: WelfareEvent[] = result.events;
     let invalid = 0;
-    for (let i = 0; i < result.events.length; i++) {
-      const v = validateEvent(result.events[i], ['events', i]);
-      if (v.ok) valid.push(v.event);
-      else {
-        invalid++;
-        for (const issue of v.issues) issues.push({ ...issue, adapterId: id });
+    if (!this.#strict) {
+      valid = [];
+      for (let i = 0; i < result.events.length; i++) {
+        const v = validateEvent(result.events[i], ['events', i]);
+        if (v.ok) valid.push(v.event);
+        else {
+          invalid++;
+          for (const issue of v.issues) issues.push({ ...issue, adapterId: id });
+        }
       }
     }
     const out = this.#process(valid, adapter.manifest.heartbeatIntervalSeconds);
-    const hasError = invalid > 0 || issues.some((i) => i.severity === 'error');
+    const hasError = invalid > 0 || (issues.length > 0 && issues.some((i) => i.severity === 'error'));
     if (hasError) {
       const crashed = issues.some((i) => i.code === 'ADAPTER_DECODE_FAILED' || i.code === 'ADAPTER_RESULT_INVALID');
       const reason: DeadLetterReason = invalid > 0 || issues.some((i) => i.code === 'EVENT_INVALID') ? 'EVENT_INVALID' : crashed ? 'ADAPTER_CRASHED' : 'DECODE_FAILED';
@@ -220,9 +228,11 @@ export class EventPipeline {
     let own = 0;
     for (const event of valid) {
       this.#stats.decoded++;
+      const at = Date.parse(event.recordedtime);
       if (this.heartbeat) {
-        const sign = { tenant: event.tenant, deviceId: event.data.device.id, at: Date.parse(event.recordedtime) };
-        const back = this.heartbeat.seen(intervalSeconds === undefined ? sign : { ...sign, intervalSeconds });
+        const sign: SignOfLife = { tenant: event.tenant, deviceId: event.data.device.id, at };
+        if (intervalSeconds !== undefined) sign.intervalSeconds = intervalSeconds;
+        const back = this.heartbeat.seen(sign);
         if (back) {
           events.push(this.correlator.apply(back));
           this.#stats.generated++;
@@ -232,9 +242,9 @@ export class EventPipeline {
         this.#stats.duplicates++;
         continue;
       }
-      const correlated = this.correlator.apply(event);
+      const correlated = this.correlator.apply(event, at);
       if (this.flapping) {
-        const decision = this.flapping.apply(correlated);
+        const decision = this.flapping.apply(correlated, at);
         if (decision.action === 'suppress') {
           this.#stats.suppressed++;
           continue;

@@ -21,6 +21,7 @@ export const JSON_VENDOR_CODES: Readonly<Record<string, { kind: EventKind; sia?:
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
+const RFC3339 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 function issue(code: string, nb: string, en: string, path: (string | number)[] = []): DecodeIssue {
   return { code, message: { nb, en }, path, severity: 'error' };
@@ -45,7 +46,7 @@ function decodeJsonVendor(raw: RawMessage, ctx: DecodeContext): DecodeResult {
   if (!entry || typeof m.code !== 'string') {
     return { events: [], issues: [issue('CODE_UNKNOWN', 'Ukjent hendelseskode', 'Unknown event code', ['code'])] };
   }
-  const time = typeof m.ts === 'string' && !Number.isNaN(Date.parse(m.ts)) ? new Date(m.ts) : undefined;
+  const time = typeof m.ts === 'string' && RFC3339.test(m.ts) ? m.ts : undefined;
   if (ctx.strict && !time) {
     return { events: [], issues: [issue('TIMESTAMP_INVALID', 'Tidsstempel mangler eller er ugyldig', 'Timestamp is missing or invalid', ['ts'])] };
   }
