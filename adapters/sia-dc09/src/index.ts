@@ -17,5 +17,6 @@ export * from './protocol/data.js';
 export * from './protocol/frame.js';
 export { type Dc09Issue, type Dc09IssueCode, type Dc09Mode, severityOf } from './protocol/issues.js';
 export * from './protocol/reply.js';
+export * from './protocol/stream.js';
 export * from './protocol/timestamp.js';
 export * from './tables/index.js';
