@@ -14,9 +14,9 @@ export const AmlOptionsSchema = z.object({
    * Averaging agreement (gjennomsnittsberegning, § 10-5): `none`; `individual` (written agreement
    * with the employee, § 10-5 (1): ≤ 10 h per 24 h, ≤ 50 h a single week); `representatives`
    * (tariff-bound employer and employee representatives, § 10-5 (2): ≤ 12.5 h per 24 h, ≤ 54 h a
-   * single week); `labourInspectorate` (§ 10-5 (3): ≤ 13 h per 24 h, ≤ 54 h a single week). With
-   * averaging, ordinary hours average at most the weekly norm over the horizon (≤ 52 weeks) and 48 h
-   * over any 8 weeks.
+   * single week); `labourInspectorate` (§ 10-5 (3): ≤ 13 h per 24 h, averaged over ≤ 26 weeks). With
+   * averaging, ordinary hours average at most the weekly norm over 52-week blocks (26 for the Labour
+   * Inspectorate) and 48 h over any 8 weeks.
    */
   averaging: z.enum(['none', 'individual', 'representatives', 'labourInspectorate']).default('representatives'),
   /**
@@ -56,7 +56,7 @@ const DAILY: Record<string, { minutes: number; section: string }> = {
   representatives: { minutes: 12 * 60 + 30, section: '§ 10-5 (2)' },
   labourInspectorate: { minutes: 13 * 60, section: '§ 10-5 (3)' },
 };
-const SINGLE_WEEK: Record<string, number> = { individual: 50 * 60, representatives: 54 * 60, labourInspectorate: 54 * 60 };
+const SINGLE_WEEK: Partial<Record<string, number>> = { individual: 50 * 60, representatives: 54 * 60 };
 
 function outOfRange(option: string, value: unknown, allowed: string): never {
   throw new RotaError('RULE_OPTION_OUT_OF_RANGE', `amlChapter10: ${option} = ${JSON.stringify(value)} is outside what the law permits (${allowed})`, {
@@ -91,26 +91,37 @@ export function amlChapter10(options: AmlOptions = {}): RuleInput[] {
     },
   ];
   const normSection = o.weeklyNormHours === 40 ? '§ 10-4 (1)' : o.weeklyNormHours === 38 ? '§ 10-4 (4)' : '§ 10-4 (5)';
-  if (o.averaging === 'none') {
+  const weighting = o.threeShiftWeighting ? { weighting: { floorMinutes: 36 * 60 } } : {};
+  if (o.averaging === 'none' && !o.threeShiftWeighting) {
     rules.push({ id: 'aml.10-4.weekly', kind: 'maxWorkPerWeek', level: 'hard', params: { minutes: o.weeklyNormHours * 60, mode: 'rolling' }, legalRef: aml(normSection) });
+  } else if (o.averaging === 'none') {
+    // Without averaging the weighted norm applies to every 7 days.
+    rules.push({
+      id: 'aml.10-4.weekly',
+      kind: 'averageWeeklyHours',
+      level: 'hard',
+      params: { maxAverageMinutes: o.weeklyNormHours * 60, periodWeeks: 1, mode: 'rolling', ...weighting },
+      legalRef: aml('§ 10-4 (6)'),
+    });
   } else {
+    // § 10-5 (1) and (2) allow averaging over at most 52 weeks, the Labour Inspectorate (3) over 26.
+    const section = o.averaging === 'individual' ? '§ 10-5 (1)' : o.averaging === 'representatives' ? '§ 10-5 (2)' : '§ 10-5 (3)';
     rules.push(
       {
         id: 'aml.10-5.norm',
         kind: 'averageWeeklyHours',
         level: 'hard',
-        params: {
-          maxAverageMinutes: o.weeklyNormHours * 60,
-          periodWeeks: 52,
-          mode: 'blocks',
-          ...(o.threeShiftWeighting ? { weighting: { floorMinutes: 36 * 60 } } : {}),
-        },
+        params: { maxAverageMinutes: o.weeklyNormHours * 60, periodWeeks: o.averaging === 'labourInspectorate' ? 26 : 52, mode: 'blocks', ...weighting },
         legalRef: aml(o.threeShiftWeighting ? '§ 10-4 (6)' : normSection),
         description: { nb: 'Gjennomsnittlig alminnelig arbeidstid', en: 'Average ordinary working time' },
       },
-      { id: 'aml.10-5.average48', kind: 'averageWeeklyHours', level: 'hard', params: { maxAverageMinutes: 48 * 60, periodWeeks: 8, mode: 'rolling' }, legalRef: aml(o.averaging === 'individual' ? '§ 10-5 (1)' : '§ 10-5 (2)') },
-      { id: 'aml.10-5.singleWeek', kind: 'maxWorkPerWeek', level: 'hard', params: { minutes: SINGLE_WEEK[o.averaging]!, mode: 'calendarWeek' }, legalRef: aml(o.averaging === 'individual' ? '§ 10-5 (1)' : '§ 10-5 (2)') },
+      { id: 'aml.10-5.average48', kind: 'averageWeeklyHours', level: 'hard', params: { maxAverageMinutes: 48 * 60, periodWeeks: 8, mode: 'rolling' }, legalRef: aml(section) },
     );
+    // A single-week cap exists only for agreements under (1) (50 h) and (2) (54 h).
+    const singleWeek = SINGLE_WEEK[o.averaging];
+    if (singleWeek !== undefined) {
+      rules.push({ id: 'aml.10-5.singleWeek', kind: 'maxWorkPerWeek', level: 'hard', params: { minutes: singleWeek, mode: 'calendarWeek' }, legalRef: aml(section) });
+    }
   }
   rules.push(
     { id: 'aml.10-6.total24h', kind: 'maxWorkIn24h', level: 'hard', params: { minutes: 13 * 60 }, legalRef: aml('§ 10-6 (8)') },

@@ -76,6 +76,23 @@ describe('amlChapter10', () => {
     expect(r.get('aml.10-5.norm')).toMatchObject({ params: { weighting: { floorMinutes: 2160 } }, legalRef: { section: '§ 10-4 (6)' } });
   });
 
+  test('given the three-shift weighting without averaging, the weighted 38 h norm applies to every 7 days', () => {
+    const r = byId(amlChapter10({ averaging: 'none', threeShiftWeighting: true }));
+    expect(r.get('aml.10-4.weekly')).toMatchObject({
+      kind: 'averageWeeklyHours',
+      params: { maxAverageMinutes: 2280, periodWeeks: 1, mode: 'rolling', weighting: { floorMinutes: 2160 } },
+      legalRef: { section: '§ 10-4 (6)' },
+    });
+  });
+
+  test('given averaging by the Labour Inspectorate, 13 h per 24 h, the norm over 26-week blocks, 48 h over 8 weeks (§ 10-5 (3)) and no single-week cap', () => {
+    const r = byId(amlChapter10({ averaging: 'labourInspectorate' }));
+    expect(r.get('aml.10-4.daily')).toMatchObject({ params: { minutes: 780 }, legalRef: { section: '§ 10-5 (3)' } });
+    expect(r.get('aml.10-5.norm')!.params).toMatchObject({ periodWeeks: 26 });
+    expect(r.get('aml.10-5.average48')!.legalRef!.section).toBe('§ 10-5 (3)');
+    expect(r.has('aml.10-5.singleWeek')).toBe(false);
+  });
+
   test('given nightWorkerAverage false, the § 10-11 (6) rule is left out', () => {
     expect(byId(amlChapter10({ nightWorkerAverage: false })).has('aml.10-11.nightWorker')).toBe(false);
   });
