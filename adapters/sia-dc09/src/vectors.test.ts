@@ -10,6 +10,7 @@ import { buildDc09Frame } from './protocol/build.js';
 import { decryptHex, encryptToHex, keyBytes } from './protocol/crypto.js';
 import { parseDc09Frame } from './protocol/frame.js';
 import { buildReply, replyKindFor } from './protocol/reply.js';
+import { XDATA_IDENTIFIERS, xdataFieldInfo } from './tables/index.js';
 
 const wire = (frameWithoutLfCr: string) => `\n${frameWithoutLfCr}\r`;
 const zeros = (n: number) => '0'.repeat(n);
@@ -193,5 +194,18 @@ describe('encrypted frames (AES-CBC, zero IV, padding in front)', () => {
     const r = parseDc09Frame(wire(v.frame_without_lf_cr), { keys: 'BBBBBBBBBBBBBBBB' });
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => i.code)).toEqual(['DECRYPTION_FAILED']);
+  });
+});
+
+describe('extended data identifiers (sia_dc09_xdata_fields.json)', () => {
+  it.each(XDATA_IDENTIFIERS.map((id) => [id, xdataFieldInfo(id)!.name] as const))('[%s…] (%s) is read, kept, and carried into the event attributes', (id) => {
+    const at = new Date('2024-01-15T10:00:00Z');
+    const frame = buildDc09Frame({ token: 'SIA-DCS', sequence: 1, account: '1234', data: '#1234|Nri1/MA001', xdata: { [id]: 'value 1' }, timestamp: at })!;
+    expect(parseDc09Frame(frame, { receivedAt: at }).frame!.xdata).toEqual({ [id]: 'value 1' });
+    const out = siaDc09.decode(frame, ctx(at));
+    expect(out.events[0]!.data.attributes?.[`xdata.${id}`]).toBe('value 1');
+  });
+  it('given the table, it has the 18 identifiers of the source file', () => {
+    expect(XDATA_IDENTIFIERS.join('')).toBe('ACHIJKLMNOPRSTVXYZ');
   });
 });

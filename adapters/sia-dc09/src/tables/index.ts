@@ -4,6 +4,7 @@
 
 import contactIdCodesJson from './contact-id-codes.json';
 import contactIdToSiaJson from './contact-id-to-sia.json';
+import xdataJson from './dc09-xdata-fields.json';
 import siaCodesJson from './sia-dc03-codes.json';
 
 /** One SIA DC-03 event code from the table. */
@@ -59,3 +60,27 @@ export function contactIdToSia(event: string, qualifier: string): string | undef
 export const SIA_CODES: readonly string[] = Object.keys(siaCodes);
 /** Every Contact ID event code in the table. */
 export const CONTACT_ID_CODES: readonly string[] = Object.keys(cidCodes);
+
+/** One DC-09 extended-data field (`[X…]`) from the table. */
+export interface XdataFieldInfo {
+  /** The identifier letter, e.g. `X`. */
+  identifier: string;
+  /** Name, e.g. `Longitude`. */
+  name: string;
+  /** What it carries. */
+  description: string;
+  /** Character set: `ASCII` or `Win1252`. */
+  characters: string;
+  /** Nominal maximum length (senders exceed it; not enforced). */
+  length: number;
+}
+
+const xdataFields: Readonly<Record<string, XdataFieldInfo>> = xdataJson.xdata;
+
+/** The table entry of an extended-data identifier, or undefined. */
+export function xdataFieldInfo(identifier: string): XdataFieldInfo | undefined {
+  return Object.hasOwn(xdataFields, identifier) ? xdataFields[identifier] : undefined;
+}
+
+/** Every extended-data identifier in the table. */
+export const XDATA_IDENTIFIERS: readonly string[] = Object.keys(xdataFields);
