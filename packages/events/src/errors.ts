@@ -39,7 +39,7 @@ export class AdapterManifestError extends OmsorgError {
 }
 
 /** Codes of {@link AdapterError}. */
-export type AdapterErrorCode = 'ADAPTER_DETECT_FAILED' | 'ADAPTER_ENCODE_FAILED' | 'ADAPTER_NOT_BRANDED' | 'ADAPTER_ENCODE_UNSUPPORTED';
+export type AdapterErrorCode = 'ADAPTER_DETECT_FAILED' | 'ADAPTER_ENCODE_FAILED' | 'ADAPTER_NOT_BRANDED';
 
 /** An adapter's own code threw where it must not; carries the adapter id and the original error as `cause`. */
 export class AdapterError extends OmsorgError {

@@ -20,8 +20,8 @@ export interface CrossFieldProblem {
   message: string;
 }
 
-/** The cross-field shape both validators see after the structural checks passed. */
-interface CheckedEvent {
+/** The fields the cross-field rules read, as both validators see them after the structural checks passed. */
+export interface CrossCheckedFields {
   type: string;
   tenant: string;
   data: {
@@ -37,7 +37,7 @@ interface CheckedEvent {
  * Problems across fields of a structurally valid event: the kind belongs to the category; `type` is
  * `no.omsorg.<category>.<kind>.<lifecycle>`; `alertKey` is `tenant/device.id/device.component/kind`.
  */
-export function crossFieldProblems(e: CheckedEvent): CrossFieldProblem[] {
+export function crossFieldProblems(e: CrossCheckedFields): CrossFieldProblem[] {
   const problems: CrossFieldProblem[] = [];
   const d = e.data;
   if ((KINDS_BY_CATEGORY[d.category] as readonly string[]).indexOf(d.kind) < 0) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '../build.js';
 import { eventId } from '../ids.js';
@@ -106,6 +107,20 @@ describe('vocabulary', () => {
 });
 
 describe('eventId', () => {
+  it('is SHA-256 over tag + UTF-8 length + ":" + bytes per part, first 32 hex digits (pinned: ids are part of the contract)', () => {
+    const frame = (tag: string, b: Buffer) => Buffer.concat([Buffer.from(`${tag}${b.length}:`), b]);
+    const expected = createHash('sha256')
+      .update(frame('s', Buffer.from('urn:omsorg:kristiansand:adapter:sia-dc09:1234')))
+      .update(frame('s', Buffer.from('SIA-DCS')))
+      .update(frame('n', Buffer.from('#42')))
+      .update(frame('s', Buffer.from('ø')))
+      .digest('hex')
+      .slice(0, 32);
+    expect(eventId('urn:omsorg:kristiansand:adapter:sia-dc09:1234', 'SIA-DCS', 42, 'ø')).toBe(expected);
+    expect(expected).toBe('134f83f535bca7ec6c4d1ea509ad3cc0');
+    expect(eventId('s', new Uint8Array([1, 2]))).toBe('1bfab80c5ffc7a054c159ad91484589a');
+  });
+
   it('is 32 hex digits, the same for the same parts and different when parts are split differently', () => {
     expect(eventId('s', 'ab', 'c')).toBe(eventId('s', 'ab', 'c'));
     expect(eventId('s', 'ab', 'c')).not.toBe(eventId('s', 'a', 'bc'));

@@ -162,8 +162,11 @@ export const EventDataSchema = z.object({
     .optional(),
 });
 
-/** Envelope and payload of a v1 event as one object (CloudEvents 1.0 JSON format, structured mode). */
-const EventObjectSchema = z.object({
+/**
+ * Envelope and payload of a v1 event as one object (CloudEvents 1.0 JSON format, structured mode),
+ * without the extension catch-all and the cross-field rules: use {@link WelfareEventSchema} to validate.
+ */
+export const EventObjectSchema = z.object({
   /** CloudEvents version; always `1.0`. */
   specversion: z.literal('1.0'),
   /** Deterministic per device message (see `eventId`): a retransmission has the same id. */
