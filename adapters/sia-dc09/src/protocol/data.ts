@@ -47,7 +47,7 @@ export function splitDataAccount(content: string): { account: string | null; res
   if (bar < 0) return { account: null, rest: content };
   const head = content.slice(0, bar).trim();
   const account = head.startsWith('#') ? head.slice(1) : head;
-  return { account: /^[0-9A-Za-z]+$/.test(account) ? account : null, rest: content.slice(bar + 1) };
+  return { account: /^[0-9A-Za-z]{1,32}$/.test(account) ? account : null, rest: content.slice(bar + 1) };
 }
 
 const MODIFIER = /^([a-z]{2})([0-9A-Za-z:.-]*?)(?=\/|[A-Z]{2}|[a-z]{2}|$)/;

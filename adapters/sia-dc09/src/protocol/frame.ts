@@ -76,7 +76,7 @@ export interface Dc09ParseResult {
 }
 
 const ROUTING_STRICT = /^(R[0-9A-F]{1,6})?(L[0-9A-F]{1,6})(?:#([0-9A-F]{3,16}))?$/;
-const ROUTING_LAX = /^\s*(R\s*[0-9A-Fa-f]*)?\s*(L\s*[0-9A-Fa-f]*)?\s*(?:#\s*([0-9A-Za-z]+))?\s*$/i;
+const ROUTING_LAX = /^\s*(R\s*[0-9A-Fa-f]{0,16})?\s*(L\s*[0-9A-Fa-f]{0,16})?\s*(?:#\s*([0-9A-Za-z]{1,32}))?\s*$/i;
 const STAMP_PREFIX = /^_\d{2}:\d{2}:\d{2},\d{2}-\d{2}-\d{4}/;
 
 function toText(input: Uint8Array | string): string {
