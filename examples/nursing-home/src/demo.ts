@@ -13,6 +13,8 @@ import { solve } from '@omsorg/rota/optimizer';
 import cliProgress from 'cli-progress';
 
 const { values, positionals } = parseArgs({
+  // `pnpm demo -- --seconds 20` passes the `--` through; drop it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   allowPositionals: true,
   options: {
     seconds: { type: 'string', default: process.env.OMSORG_DEMO_SECONDS ?? '60' },
