@@ -118,7 +118,12 @@ class CoverageConstraint implements Constraint {
 
   change(e: number, d: number, oldO: number, newO: number): number {
     let dp = 0;
+    const so = oldO === OFF ? -1 : this.model.optionShift[oldO]!;
+    const sn = newO === OFF ? -1 : this.model.optionShift[newO]!;
     for (let l = this.first[d]!; l < this.first[d + 1]!; l++) {
+      // Only lines of the old or the new shift type can change.
+      const ls = this.lineShift[l]!;
+      if (ls !== so && ls !== sn) continue;
       const was = this.counts(l, e, oldO) ? 1 : 0;
       const now = this.counts(l, e, newO) ? 1 : 0;
       if (was === now) continue;
