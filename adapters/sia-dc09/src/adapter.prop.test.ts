@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { decodeProblems } from '@omsorg/events-testkit';
 import { expect } from 'vitest';
-import { siaDc09 } from './adapter.js';
+import { siaDc09Adapter } from './adapter.js';
 import { frameBody } from './protocol/reply.js';
 
 const at = new Date('2024-01-15T10:00:00Z');
@@ -27,5 +27,5 @@ const nearFrame = fc
   .map((f) => frameBody(`"${f.token}"${f.seq}${f.routing}[#${f.account}|${f.data}]${f.xdata.map(([id, v]) => `[${id}${v}]`).join('')}${f.stamp}`));
 
 test.prop([nearFrame, fc.boolean()])('any well-checksummed frame, strict or lenient, decodes to valid events or typed issues', (frame, strict) => {
-  expect(decodeProblems(siaDc09, frame, { tenant: 'kristiansand', receivedAt: at, strict })).toEqual([]);
+  expect(decodeProblems(siaDc09Adapter, frame, { tenant: 'kristiansand', receivedAt: at, strict })).toEqual([]);
 });

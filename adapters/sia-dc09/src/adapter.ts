@@ -40,7 +40,7 @@ function toDecodeIssues(issues: IssueList): DecodeIssue[] {
 }
 
 /**
- * Decode one DC-09 frame (see {@link siaDc09}); exported for adapters that wrap this one. Never
+ * Decode one DC-09 frame (see {@link siaDc09Adapter}); exported for adapters that wrap this one. Never
  * throws on any input.
  */
 export function decodeSiaDc09(raw: RawMessage, ctx: DecodeContext): DecodeResult {
@@ -112,7 +112,7 @@ export function encodeSiaDc09(request: EncodeRequest): string {
  * `ctx.strict` rejects a wrong CRC, length or a timestamp outside the window; lenient decoding keeps
  * what it can read and reports the rest as warnings.
  */
-export const siaDc09: Adapter = defineAdapter({
+export const siaDc09Adapter: Adapter = defineAdapter({
   manifest: {
     id: 'sia-dc09',
     vendor: 'SIA (Security Industry Association)',

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import dc05 from '../fixtures/vectors/contactid_dc05_generated.json';
-import { siaDc09 } from './adapter.js';
+import { siaDc09Adapter } from './adapter.js';
 import { buildDc09Frame } from './protocol/build.js';
 import { contactIdChecksum, parseContactIdMessage } from './protocol/contact-id.js';
 import { parseDc09Frame } from './protocol/frame.js';
@@ -53,7 +53,7 @@ describe('DC-05 Contact ID messages', () => {
   it.each(dc05.vectors.map((v) => [v.description, v] as const))('%s: its DC-09 form decodes to the standard event', (description, v) => {
     const frame = buildDc09Frame({ token: 'ADM-CID', sequence: 1, account: v.account, data: v.dc09_adm_cid_data, timestamp: at })!;
     expect(parseDc09Frame(frame, { receivedAt: at }).frame?.contactId).toEqual({ qualifier: v.qualifier, event: v.event, partition: v.group, zoneOrUser: v.zone });
-    const out = siaDc09.decode(frame, { tenant: 'kristiansand', receivedAt: at, strict: true });
+    const out = siaDc09Adapter.decode(frame, { tenant: 'kristiansand', receivedAt: at, strict: true });
     const want = MEANING[description]!;
     if (want === 'CODE_NOT_MAPPED') {
       expect(out.events).toEqual([]);
@@ -81,7 +81,7 @@ describe('upstream samples', () => {
     const frame = buildDc09Frame({ token: 'ADM-CID', sequence: 5, data: iobrokerSia!.line, timestamp: at })!;
     const strict = parseDc09Frame(frame, { receivedAt: at });
     expect(strict.frame).toMatchObject({ account: 'A444F', contactId: { qualifier: '1', event: '401', partition: '02', zoneOrUser: '001' } });
-    const out = siaDc09.decode(frame, { tenant: 'kristiansand', receivedAt: at, strict: false });
+    const out = siaDc09Adapter.decode(frame, { tenant: 'kristiansand', receivedAt: at, strict: false });
     expect(out.events.map((e) => [e.type, e.data.codes.sia, e.data.attributes?.['omsorg.mapping']])).toEqual([['no.omsorg.system.heartbeat.raised', 'OP', 'informational']]);
   });
 

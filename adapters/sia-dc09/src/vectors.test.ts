@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import encrypted from '../fixtures/vectors/sia_dc09_encrypted_generated.json';
 import fioletoven from '../fixtures/vectors/sia_dc09_fioletoven_frames.json';
 import strict from '../fixtures/vectors/sia_dc09_strict_generated.json';
-import { siaDc09 } from './adapter.js';
+import { siaDc09Adapter } from './adapter.js';
 import { buildDc09Frame } from './protocol/build.js';
 import { decryptHex, encryptToHex, keyBytes } from './protocol/crypto.js';
 import { parseDc09Frame } from './protocol/frame.js';
@@ -98,7 +98,7 @@ describe('strictly valid generated frames', () => {
     const v = strict.vectors.find((x) => x.name === name)!;
     const at = /_(\d\d:\d\d:\d\d),(\d\d)-(\d\d)-(\d{4})$/.exec(v.body);
     const receivedAt = at ? new Date(`${at[4]}-${at[2]}-${at[3]}T${at[1]}Z`) : new Date('2024-01-15T10:00:00Z');
-    const out = siaDc09.decode(wire(v.frame_without_lf_cr), ctx(receivedAt));
+    const out = siaDc09Adapter.decode(wire(v.frame_without_lf_cr), ctx(receivedAt));
     expect(out.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(out.events).toHaveLength(1);
     const event = out.events[0]!;
@@ -109,7 +109,7 @@ describe('strictly valid generated frames', () => {
 
   it('given the PA frame with X/Y extended data, the event carries the position in degrees', () => {
     const v = strict.vectors.find((x) => x.name === 'pa_with_gps_xdata')!;
-    const out = siaDc09.decode(wire(v.frame_without_lf_cr), ctx(new Date('2021-04-22T20:45:46Z')));
+    const out = siaDc09Adapter.decode(wire(v.frame_without_lf_cr), ctx(new Date('2021-04-22T20:45:46Z')));
     const geo = out.events[0]!.data.location!.geo!;
     expect(geo.lon).toBeCloseTo(6 + 7.7777777 / 60, 9);
     expect(geo.lat).toBeCloseTo(49 + 6.6666666 / 60, 9);
@@ -166,7 +166,7 @@ describe('encrypted frames (AES-CBC, zero IV, padding in front)', () => {
   it.each(encrypted.vectors.map((v) => [`${v.token} AES-${v.key_bits}`, v] as const))('%s: the adapter decodes it with a hex key and answers with an encrypted ACK', (_n, v) => {
     const keyHex = Buffer.from(v.key_ascii, 'latin1').toString('hex');
     const receivedAt = new Date('2020-07-09T16:04:12Z');
-    const out = siaDc09.decode(wire(v.frame_without_lf_cr), ctx(receivedAt, { keys: { [v.account]: keyHex } }));
+    const out = siaDc09Adapter.decode(wire(v.frame_without_lf_cr), ctx(receivedAt, { keys: { [v.account]: keyHex } }));
     expect(out.issues).toEqual([]);
     const kind = { '*SIA-DCS': 'care.medical_alarm.raised', '*ADM-CID': 'care.assistance_call.raised', '*NULL': 'system.heartbeat.raised' }[v.token];
     expect(out.events.map((e) => e.type)).toEqual([`no.omsorg.${kind}`]);
@@ -177,13 +177,13 @@ describe('encrypted frames (AES-CBC, zero IV, padding in front)', () => {
 
   it('given the ASCII key with keyEncoding ascii, the adapter decodes the same frame', () => {
     const v = encrypted.vectors[0]!;
-    const out = siaDc09.decode(wire(v.frame_without_lf_cr), ctx(new Date('2020-07-09T16:04:02Z'), { keys: { '*': v.key_ascii }, options: { keyEncoding: 'ascii' } }));
+    const out = siaDc09Adapter.decode(wire(v.frame_without_lf_cr), ctx(new Date('2020-07-09T16:04:02Z'), { keys: { '*': v.key_ascii }, options: { keyEncoding: 'ascii' } }));
     expect(out.events.map((e) => e.data.kind)).toEqual(['medical_alarm']);
   });
 
   it('given no key, the frame is refused with KEY_MISSING and a DUH', () => {
     const v = encrypted.vectors[0]!;
-    const out = siaDc09.decode(wire(v.frame_without_lf_cr), ctx(new Date('2020-07-09T16:04:02Z')));
+    const out = siaDc09Adapter.decode(wire(v.frame_without_lf_cr), ctx(new Date('2020-07-09T16:04:02Z')));
     expect(out.events).toEqual([]);
     expect(out.issues.map((i) => [i.code, i.severity])).toEqual([['KEY_MISSING', 'error']]);
     expect(out.reply).toBe(buildReply('DUH', { sequence: '0001', receiver: null, line: 'L0', account: '1111', encrypted: false }));
@@ -202,7 +202,7 @@ describe('extended data identifiers (sia_dc09_xdata_fields.json)', () => {
     const at = new Date('2024-01-15T10:00:00Z');
     const frame = buildDc09Frame({ token: 'SIA-DCS', sequence: 1, account: '1234', data: '#1234|Nri1/MA001', xdata: { [id]: 'value 1' }, timestamp: at })!;
     expect(parseDc09Frame(frame, { receivedAt: at }).frame!.xdata).toEqual({ [id]: 'value 1' });
-    const out = siaDc09.decode(frame, ctx(at));
+    const out = siaDc09Adapter.decode(frame, ctx(at));
     expect(out.events[0]!.data.attributes?.[`xdata.${id}`]).toBe('value 1');
   });
   it('given the table, it has the 18 identifiers of the source file', () => {
