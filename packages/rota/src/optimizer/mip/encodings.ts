@@ -70,10 +70,15 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
   if (p.min !== undefined && p.max !== undefined && p.min > p.max + 1) return false;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    const mem = Array.from({ length: days }, (_, d) => runMember(ctx, e, d, mask));
+    // Terms wholly outside [fromDay − reach, toDay + reach] are constant: they are left out.
+    const reach = Math.max(p.max ?? 0, p.min ?? 0) + 1;
+    const lo = Math.max(0, ctx.fromDay - reach);
+    const hi = Math.min(days - 1, ctx.toDay + reach);
+    const mem: LinExpr[] = [];
+    for (let d = lo; d <= hi; d++) mem[d] = runMember(ctx, e, d, mask);
     if (p.max !== undefined) {
       const M = p.max;
-      for (let s = 0; s + M < days; s++) {
+      for (let s = Math.max(0, ctx.fromDay - M); s + M < days && s <= ctx.toDay; s++) {
         const w = new LinExpr(-M);
         for (let d = s; d <= s + M; d++) w.addExpr(mem[d]!);
         ctx.penalty([w], 1);
@@ -81,7 +86,7 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
     }
     if (p.min !== undefined && ctx.strict) {
       // Legality only: a run starting on day s (not exempt) holds its next min − 1 days, the tight form.
-      for (let s = 0; s < days; s++) {
+      for (let s = Math.max(0, ctx.fromDay - p.min); s <= Math.min(days - 1, ctx.toDay + 1); s++) {
         if (p.exemptAtBoundaries && s === 0) continue;
         const start = new LinExpr().addExpr(mem[s]!);
         if (s > 0) start.addExpr(mem[s - 1]!, -1);
@@ -95,7 +100,7 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
       }
     } else if (p.min !== undefined) {
       for (let len = 1; len < p.min; len++) {
-        for (let s = 0; s + len <= days; s++) {
+        for (let s = Math.max(0, ctx.fromDay - len); s + len <= days && s <= ctx.toDay + 1; s++) {
           const last = s + len - 1;
           if (p.exemptAtBoundaries && (s === 0 || last === days - 1)) continue;
           // 1 exactly when days s..last are members and their neighbours (inside the horizon) are not.
@@ -164,7 +169,7 @@ const absences = encoding(absencesKind, (ctx, p) => {
   const { model } = ctx;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    for (let d = 0; d < model.days; d++) {
+    for (let d = ctx.fromDay; d <= ctx.toDay; d++) {
       const ai = model.absenceAt[e * model.days + d]!;
       if (ai < 0 || (p.kinds && !p.kinds.includes(model.problem.absences[ai]!.kind))) continue;
       ctx.penalty([ctx.cell(e, d, one)], 1, true);
@@ -183,7 +188,7 @@ const forbiddenSuccession = encoding(forbiddenSuccessionKind, (ctx, p) => {
   }
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    for (let d = 0; d + 1 < model.days; d++) {
+    for (let d = Math.max(0, ctx.fromDay - 1); d + 1 < model.days && d <= ctx.toDay; d++) {
       // One term per day pair: at most one `from` shift is worked on day d.
       const exprs: LinExpr[] = [];
       for (let f = 0; f < S; f++) {
