@@ -21,6 +21,8 @@ export interface HighsJob {
   objectiveTarget?: number;
   /** Abort: interrupts the solve, which then reports its incumbent. */
   signal?: AbortSignal;
+  /** Further HiGHS options by their HiGHS names (e.g. `mip_heuristic_effort`, `random_seed`). */
+  options?: Readonly<Record<string, number | string | boolean>>;
 }
 
 /** The outcome of a {@link HighsJob}. */
@@ -51,6 +53,7 @@ parentPort.on('message', async (job) => {
     try {
       model.options.set({ output_flag: false, time_limit: Math.max(0.01, job.timeLimitMs / 1000), mip_rel_gap: 0, mip_abs_gap: 1e-6 });
       if (job.objectiveTarget !== undefined) model.options.set({ objective_target: job.objectiveTarget });
+      if (job.options) model.options.set(job.options);
       const n = model.getDimensions().numCols;
       const index = new Map(job.names.map((name, i) => [name, i]));
       const order = new Int32Array(n);

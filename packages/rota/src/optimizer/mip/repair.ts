@@ -25,6 +25,8 @@ export interface MipRepairOptions {
   signal?: AbortSignal;
   /** Weight of one hard point in the MIP objective when the input breaks hard rules (default 1000). */
   hardWeight?: number;
+  /** Further HiGHS options by their HiGHS names (e.g. `{ mip_heuristic_effort: 0.3 }`). */
+  highsOptions?: Readonly<Record<string, number | string | boolean>>;
 }
 
 /** What a repair did (see {@link mipRepairDetailed}). */
@@ -88,6 +90,7 @@ export async function mipRepairDetailed(model: CompiledProblem, rules: readonly 
     start: startValues,
     timeLimitMs: options.timeLimitMs,
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.highsOptions !== undefined ? { options: options.highsOptions } : {}),
   });
   const base = { before, after: before, status: result.status, mipMs: result.ms };
   if (!result.values) return { ...base, reason: 'noSolution' };
@@ -113,6 +116,8 @@ export interface SolveExactOptions {
   targetSoft?: number;
   /** Abort: stops the MIP and returns its incumbent. */
   signal?: AbortSignal;
+  /** Further HiGHS options by their HiGHS names. */
+  highsOptions?: Readonly<Record<string, number | string | boolean>>;
 }
 
 /** The result of {@link solveExact}. */
@@ -150,6 +155,7 @@ export async function solveExact(model: CompiledProblem, rules: readonly Compile
     ...(start ? { start } : {}),
     ...(options.targetSoft !== undefined ? { objectiveTarget: options.targetSoft - sub.lm.objectiveConstant + 1e-6 } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.highsOptions !== undefined ? { options: options.highsOptions } : {}),
   });
   if (!result.values) return undefined;
   const assignment = assignmentOf(sub, result.values);
