@@ -7,7 +7,7 @@ import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
-import { runHighs } from './highs.js';
+import { type HighsOutcome, runHighs } from './highs.js';
 import type { HardMode, LinearScore } from './linear.js';
 import { assignmentOf, buildSubproblem, columnsOf, type Subproblem } from './model.js';
 
@@ -39,7 +39,7 @@ export interface MipRepairOutcome {
   after: Score;
   /** Why there is no assignment: `declined` (a rule has no encoding), `noSolution`, `notBetter`, `mismatch`. */
   reason?: 'declined' | 'noSolution' | 'notBetter' | 'mismatch';
-  /** HiGHS status, e.g. `optimal` (the neighbourhood's optimum), `timeLimit`. */
+  /** HiGHS status, e.g. `optimal` (the neighbourhood's optimum), `timeLimit`, or `error: …` when HiGHS failed. */
   status?: string;
   /** Milliseconds spent in HiGHS. */
   mipMs?: number;
@@ -84,14 +84,20 @@ export async function mipRepairDetailed(model: CompiledProblem, rules: readonly 
   if (sub.cells.length === 0) return { before, after: before, reason: 'notBetter' };
   const startValues = sub.lm.complete(columnsOf(sub, assignment));
   const encBefore = sub.lm.score(startValues);
-  const result = await runHighs({
-    lp: sub.lm.toLp(),
-    names: sub.lm.names,
-    start: startValues,
-    timeLimitMs: options.timeLimitMs,
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-    ...(options.highsOptions !== undefined ? { options: options.highsOptions } : {}),
-  });
+  let result: HighsOutcome;
+  try {
+    result = await runHighs({
+      lp: sub.lm.toLp(),
+      names: sub.lm.names,
+      start: startValues,
+      timeLimitMs: options.timeLimitMs,
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      ...(options.highsOptions !== undefined ? { options: options.highsOptions } : {}),
+    });
+  } catch (err) {
+    // A failing solver must not end the search: no result, and the reason says why.
+    return { before, after: before, reason: 'noSolution', status: `error: ${err instanceof Error ? err.message : String(err)}` };
+  }
   const base = { before, after: before, status: result.status, mipMs: result.ms };
   if (!result.values) return { ...base, reason: 'noSolution' };
   const next = assignmentOf(sub, result.values);

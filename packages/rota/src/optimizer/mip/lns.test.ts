@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { compileRules } from '../../engine/compile-rules.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { compareScores, IncrementalEvaluator } from '../../engine/incremental.js';
+import { curtoisToProblem, parseCurtois } from '../../io/curtois.js';
+import { rotaFromAssignment } from '../../model/assignment.js';
+import { compileProblem } from '../../model/compile.js';
+import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
+import { Random } from '../random.js';
+import { mipLns, neighbourhood } from './lns.js';
+
+const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+const { problem, rules } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+const model = compileProblem(problem);
+const compiled = compileRules(model, rules);
+const greedy = constructGreedy(model, fixedCells(model), pinnedStart(model));
+
+describe('neighbourhood', () => {
+  test('given 60 employees × 28 days and a budget of 250 cells, the cycle is all × 4 days, 8 × 28 days, 30 × 8 days, each inside the horizon', () => {
+    const rng = new Random(3);
+    const n = [0, 1, 2].map((i) => neighbourhood(i, 60, 28, 250, rng));
+    expect(n.map((x) => [x.employees.length, x.toDay - x.fromDay + 1])).toEqual([
+      [60, 4],
+      [8, 28],
+      [30, 8],
+    ]);
+    for (const x of n) {
+      expect(x.fromDay).toBeGreaterThanOrEqual(0);
+      expect(x.toDay).toBeLessThan(28);
+      expect(new Set(x.employees).size).toBe(x.employees.length);
+    }
+  });
+});
+
+describe('mipLns', () => {
+  test('given the greedy Instance1 rota and 2 s, it improves, and its score is a fresh evaluation of its rota', { timeout: 30_000 }, async () => {
+    const start = new IncrementalEvaluator(model, compiled, greedy).score;
+    const seen: number[] = [];
+    const r = await mipLns(model, compiled, greedy, { timeLimitMs: 2000, seed: 1, onImprove: (_a, s) => seen.push(s.soft + 1000 * s.hard) });
+    expect(r.declined).toBe(false);
+    expect(r.improvements).toBeGreaterThan(0);
+    expect(compareScores(r.score, start)).toBeLessThan(0);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
+  test('given a rule kind without an encoding, it declines at once and returns the input', async () => {
+    const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }]);
+    const r = await mipLns(model, withRest, greedy, { timeLimitMs: 5000, seed: 1 });
+    expect(r).toMatchObject({ declined: true, repairs: 0, improvements: 0 });
+    expect(r.assignment).toEqual(greedy);
+  });
+});
