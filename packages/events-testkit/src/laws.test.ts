@@ -1,7 +1,7 @@
 import { type Adapter, createEvent, type DecodeContext, type DecodeResult, defineAdapter } from '@omsorg/events';
 import { describe, expect, it } from 'vitest';
 import { decodeLine, lineAdapter } from './__fixtures__/line-adapter.js';
-import { decodeProblems, detectProblems, idStabilityProblems, manifestProblems, resultProblems, strictSubsetProblems } from './laws.js';
+import { decodeProblems, detectAgreementProblems, detectProblems, idStabilityProblems, manifestProblems, resultProblems, strictSubsetProblems } from './laws.js';
 
 const ctx: DecodeContext = { tenant: 'kristiansand', receivedAt: new Date('2024-01-15T10:00:00Z'), strict: false };
 const good = 'A17;42;FALL;3*12';
@@ -66,6 +66,12 @@ describe('each law catches the adapter that breaks it', () => {
     }));
     expect(idStabilityProblems(bad, good, ctx, 1000)).toHaveLength(1);
     expect(idStabilityProblems(bad, good, ctx, 0)).toEqual([]);
+  });
+
+  it('given a detect that says no to a message decode turns into an event, detectAgreementProblems reports it', () => {
+    const blind = defineAdapter({ manifest: { ...lineAdapter.manifest, capabilities: { ...lineAdapter.manifest.capabilities, encode: false } }, detect: () => false, decode: decodeLine });
+    expect(detectAgreementProblems(blind, good, ctx)).toEqual(['detect said no to a message that decodes to 1 event(s)']);
+    expect(detectAgreementProblems(lineAdapter, good, ctx)).toEqual([]);
   });
 
   it('given strict decoding that invents an event, strictSubsetProblems reports it', () => {

@@ -126,3 +126,16 @@ export function strictSubsetProblems(adapter: Adapter, raw: RawMessage, ctx: Dec
     return [thrown('decode', e)];
   }
 }
+
+/**
+ * `detect` agrees with `decode`: a message that decodes to events must be detected, or a pipeline
+ * that routes by `detect` would never hand it to this adapter.
+ */
+export function detectAgreementProblems(adapter: Adapter, raw: RawMessage, ctx: DecodeContext): string[] {
+  try {
+    const events = adapter.decode(raw, ctx).events.length;
+    return events > 0 && adapter.detect(raw) !== true ? [`detect said no to a message that decodes to ${events} event(s)`] : [];
+  } catch (e) {
+    return [thrown('decode or detect', e)];
+  }
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mutatedMessageArbitrary, untrustedMessageArbitrary } from './arbitraries.js';
 import { contextFrom, type FixtureContextFile, withContext } from './context.js';
 import { goldenOutput, loadFixtures, readGolden, updateRequested, writeGolden } from './fixtures.js';
-import { decodeProblems, detectProblems, idStabilityProblems, manifestProblems, resultProblems, strictSubsetProblems } from './laws.js';
+import { decodeProblems, detectAgreementProblems, detectProblems, idStabilityProblems, manifestProblems, resultProblems, strictSubsetProblems } from './laws.js';
 
 /** Options of {@link runAdapterConformance}. */
 export interface ConformanceOptions {
@@ -98,8 +98,8 @@ export function runAdapterConformance(adapter: Adapter, options: ConformanceOpti
             noProblems(idStabilityProblems(adapter, sample.raw, sample.ctx, shift));
           },
         );
-        it('every sample is decoded by its own context without breaking a law', () => {
-          noProblems(samples.flatMap((s) => decodeProblems(adapter, s.raw, s.ctx)));
+        it('every sample is decoded by its own context without breaking a law, and detected when it yields events', () => {
+          noProblems(samples.flatMap((s) => [...decodeProblems(adapter, s.raw, s.ctx), ...detectAgreementProblems(adapter, s.raw, s.ctx)]));
         });
       }
     });
