@@ -1,4 +1,5 @@
 import type { DecodeContext } from '@omsorg/events';
+import { z } from 'zod';
 
 /**
  * A decode context as a fixture's `<name>.context.json` writes it: every field optional (defaults
@@ -16,6 +17,17 @@ export interface FixtureContextFile {
   /** Secrets by name (e.g. account → key). */
   keys?: Record<string, string>;
 }
+
+/** The schema of a `<name>.context.json` file. */
+export const FixtureContextFileSchema = z
+  .object({
+    tenant: z.string().min(1).optional(),
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    strict: z.boolean().optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    keys: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
 
 /** The receive time fixtures use unless they say otherwise. */
 export const DEFAULT_RECEIVED_AT = '2024-01-15T10:00:00Z';

@@ -16,6 +16,16 @@ describe('loadFixtures', () => {
     expect(set.problems).toEqual(['gone.expected.json has no matching .input file', expect.stringMatching(/^a\.context\.json is not valid JSON/)]);
   });
 
+  it('given a context file with a wrong type and an unknown field, it reports both and uses the defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omsorg-kit-'));
+    writeFileSync(join(dir, 'd.input'), 'x');
+    writeFileSync(join(dir, 'd.context.json'), JSON.stringify({ strict: 'yes', receivedAt: 'monday', colour: 'red' }));
+    const set = loadFixtures(dir);
+    expect(set.problems).toHaveLength(3);
+    expect(set.problems.join('\n')).toMatch(/d\.context\.json: strict:/);
+    expect(set.fixtures[0]!.context.strict).toBe(true);
+  });
+
   it('given a missing folder, it reports it instead of throwing', () => {
     expect(loadFixtures('/no/such/folder').problems).toEqual(['fixtures folder /no/such/folder does not exist']);
   });

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Adapter, DecodeContext, DecodeIssue, WelfareEvent } from '@omsorg/events';
-import { contextFrom, type FixtureContextFile } from './context.js';
+import { contextFrom, type FixtureContextFile, FixtureContextFileSchema } from './context.js';
 
 /** One golden fixture on disk. */
 export interface Fixture {
@@ -57,13 +57,14 @@ export function loadFixtures(dir: string | URL, base: FixtureContextFile = {}): 
     const contextPath = join(root, `${name}.context.json`);
     if (existsSync(contextPath)) {
       try {
-        file = JSON.parse(readFileSync(contextPath, 'utf8')) as FixtureContextFile;
+        const parsed = FixtureContextFileSchema.safeParse(JSON.parse(readFileSync(contextPath, 'utf8')));
+        if (parsed.success) file = parsed.data as FixtureContextFile;
+        else problems.push(...parsed.error.issues.map((i) => `${name}.context.json: ${i.path.join('.') || '(root)'}: ${i.message}`));
       } catch (e) {
         problems.push(`${name}.context.json is not valid JSON: ${(e as Error).message}`);
       }
     }
     const context = contextFrom(base, file);
-    if (Number.isNaN(context.receivedAt.getTime())) problems.push(`${name}.context.json: receivedAt is not an ISO instant`);
     return { name, input: new Uint8Array(readFileSync(join(root, `${name}.input`))), context, expectedPath: join(root, `${name}.expected.json`) };
   });
   return { fixtures, problems };
