@@ -73,7 +73,12 @@ describe('fairness', () => {
   });
 
   test('given the night label, two nights against none spread by 2; with Sunday/holiday days a Saturday evening shift (from 18:00 in the window) counts, a Saturday day shift does not', () => {
-    expect(evalLines(week, { e1: 'N N - - - - -', e2: '- - - - - - -' }, [{ ...rule, weight: 1, params: { labels: ['night'] } }]).score.soft).toBe(2);
+    const nights = evalLines(week, { e1: 'N N - - - - -', e2: '- - - - - - -' }, [{ ...rule, weight: 1, params: { labels: ['night'] } }]);
+    expect(nights.score.soft).toBe(2);
+    expect(nights.violations[0]!.message).toEqual({
+      nb: 'Kari har 2 nattevakter (per heltid), snittet er 1; ks.fairWeekends.',
+      en: 'Kari has 2 night shifts (per full-time share), the mean is 1; ks.fairWeekends.',
+    });
     const ev = evalLines(week, { e1: '- - - - - K -', e2: '- - - - - D -' }, [{ ...rule, weight: 1, params: { days: 'sundayHoliday' } }]);
     expect(ev.score.soft).toBe(0.5);
     expect(ev.violations.map((v) => [v.employeeId, v.amount])).toEqual([

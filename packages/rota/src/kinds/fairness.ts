@@ -3,7 +3,7 @@ import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
 import { type Constraint, defineRuleKind, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
-import { at, optionMask, ShiftSelectorSchema } from './shared.js';
+import { at, countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 
 const FairnessParams = ShiftSelectorSchema.extend({
   /** Which shifts to count: all selected shifts, those on Saturday/Sunday dates, or those touching a Sunday/holiday window. */
@@ -90,7 +90,6 @@ class Fairness implements Constraint {
 }
 
 const WHAT: Record<string, { nb: string; en: string }> = {
-  all: { nb: 'vakter av typen', en: 'shifts of the type' },
   weekend: { nb: 'helgevakter', en: 'weekend shifts' },
   sundayHoliday: { nb: 'søn- og helgedagsvakter', en: 'Sunday/holiday shifts' },
 };
@@ -104,7 +103,7 @@ export const fairnessKind = defineRuleKind({
   compile: (model, rule, p, inScope) => new Fairness(model, rule, inScope, p),
   message: (v, ctx) => {
     const d = v.data as { share: number; mean: number; what: string };
-    const what = WHAT[d.what]!;
+    const what = d.what === 'all' ? countedShifts(FairnessParams.parse(ctx.rule.params), d.share, ctx) : WHAT[d.what]!;
     return {
       nb: `${ctx.employeeName(v.employee!)} har ${String(d.share).replace('.', ',')} ${what.nb} (per heltid), snittet er ${String(d.mean).replace('.', ',')}; ${ctx.ref}.`,
       en: `${ctx.employeeName(v.employee!)} has ${d.share} ${what.en} (per full-time share), the mean is ${d.mean}; ${ctx.ref}.`,

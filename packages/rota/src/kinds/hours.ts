@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CompiledProblem } from '../model/compile.js';
-import { defineRuleKind, type MessageContext, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
-import { at, optionMask, type ShiftSelector, ShiftSelectorSchema } from './shared.js';
+import { at, countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 import { blockWindows, calendarWeekWindows, type DayWindows, rollingWindows, WindowSumConstraint } from './window-sum.js';
 
 /** `real`: elapsed minutes (DST-correct) minus unpaid break; `nominal`: wall-clock length minus unpaid break. */
@@ -270,30 +270,6 @@ export const shiftTypeCountKind = defineRuleKind({
     };
   },
 });
-
-/** Label names, singular and plural, for counts of shifts. */
-const LABEL_WORDS: Record<string, { nb: [string, string]; en: string }> = {
-  day: { nb: ['dagvakt', 'dagvakter'], en: 'day' },
-  evening: { nb: ['kveldsvakt', 'kveldsvakter'], en: 'evening' },
-  night: { nb: ['nattevakt', 'nattevakter'], en: 'night' },
-  long: { nb: ['langvakt', 'langvakter'], en: 'long' },
-  short: { nb: ['kortvakt', 'kortvakter'], en: 'short' },
-  onCall: { nb: ['hjemmevakt', 'hjemmevakter'], en: 'on-call' },
-};
-
-/** `2 nattevakter` / `2 night shifts`, or `1 vakt av typen Dagvakt` / `1 shift of type Dagvakt`. */
-function countedShifts(p: ShiftSelector, count: number, ctx: MessageContext): { nb: string; en: string } {
-  const one = count === 1;
-  if (p.shiftTypeIds === undefined && p.labels !== undefined) {
-    return {
-      nb: p.labels.map((l) => LABEL_WORDS[l]!.nb[one ? 0 : 1]).join('/'),
-      en: `${p.labels.map((l) => LABEL_WORDS[l]!.en).join('/')} ${one ? 'shift' : 'shifts'}`,
-    };
-  }
-  const names = (p.shiftTypeIds ?? []).map((id) => ctx.model.problem.shiftTypes.find((s) => s.id === id)?.name ?? id).join('/');
-  if (!names) return { nb: one ? 'vakt' : 'vakter', en: one ? 'shift' : 'shifts' };
-  return { nb: `${one ? 'vakt' : 'vakter'} av typen ${names}`, en: `${one ? 'shift' : 'shifts'} of type ${names}` };
-}
 
 // ---------------------------------------------------------------------------------------------
 

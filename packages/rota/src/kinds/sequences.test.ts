@@ -28,7 +28,12 @@ describe('consecutiveWorkDays', () => {
 
   test('given a night selector and max 2, only unbroken runs of night shifts count: N N N - = 1, N D N = 0', () => {
     const rule = hardRule('consecutiveWorkDays', { max: 2, labels: ['night'] });
-    expect(evalLines(week, { e1: 'N N N - - - -' }, [rule]).score.hard).toBe(1);
+    const ev = evalLines(week, { e1: 'N N N - - - -' }, [rule]);
+    expect(ev.score.hard).toBe(1);
+    expect(ev.violations[0]!.message).toEqual({
+      nb: 'Kari har 3 nattevakter på rad 3. mars–5. mars, høyst 2; consecutiveWorkDays.',
+      en: 'Kari works 3 night shifts in a row 3 March to 5 March, at most 2; consecutiveWorkDays.',
+    });
     expect(evalLines(week, { e1: 'N D N - - - -' }, [rule]).score.hard).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
 import { defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
-import { optionMask, ShiftSelectorSchema } from './shared.js';
+import { countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 
 const RunParams = z
   .object({
@@ -98,6 +98,16 @@ export const consecutiveWorkDaysKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { length: number; bound: number; direction: string };
     const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    const sel = WorkParams.parse(ctx.rule.params);
+    if (sel.shiftTypeIds !== undefined || sel.labels !== undefined) {
+      // A run of selected shifts (e.g. nights) reads as `5 nattevakter på rad`.
+      const what = countedShifts(sel, d.length, ctx);
+      const bound = d.direction === 'over' ? { nb: 'høyst', en: 'at most' } : { nb: 'minst', en: 'at least' };
+      return {
+        nb: `${ctx.employeeName(v.employee!)} har ${d.length} ${what.nb} på rad ${span.nb}, ${bound.nb} ${d.bound}; ${ctx.ref}.`,
+        en: `${ctx.employeeName(v.employee!)} works ${d.length} ${what.en} in a row ${span.en}, ${bound.en} ${d.bound}; ${ctx.ref}.`,
+      };
+    }
     return d.direction === 'over'
       ? { nb: `${ctx.employeeName(v.employee!)} arbeider ${d.length} dager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works ${d.length} days in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
       : {

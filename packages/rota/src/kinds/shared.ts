@@ -1,6 +1,7 @@
 import { ShiftLabelSchema } from '@omsorg/domain';
 import { z } from 'zod';
 import type { CompiledProblem } from '../model/compile.js';
+import type { MessageContext } from '../rules/kind.js';
 
 /** Selects shift types by id or label; all shift types when both are absent. */
 export const ShiftSelectorSchema = z.object({
@@ -47,4 +48,28 @@ export function hoursInWords(minutes: number, lang: 'nb' | 'en'): string {
   if (rest === 0) return `${h} ${unit}`;
   if (rest === 30) return `${lang === 'nb' ? `${h},5` : `${h}.5`} ${unit}`;
   return h === 0 ? `${rest} min` : `${h} ${unit} ${rest} min`;
+}
+
+/** Label names, singular and plural, for counts of shifts. */
+const LABEL_WORDS: Record<string, { nb: [string, string]; en: string }> = {
+  day: { nb: ['dagvakt', 'dagvakter'], en: 'day' },
+  evening: { nb: ['kveldsvakt', 'kveldsvakter'], en: 'evening' },
+  night: { nb: ['nattevakt', 'nattevakter'], en: 'night' },
+  long: { nb: ['langvakt', 'langvakter'], en: 'long' },
+  short: { nb: ['kortvakt', 'kortvakter'], en: 'short' },
+  onCall: { nb: ['hjemmevakt', 'hjemmevakter'], en: 'on-call' },
+};
+
+/** `2 nattevakter` / `2 night shifts`, or `1 vakt av typen Dagvakt` / `1 shift of type Dagvakt`. */
+export function countedShifts(p: ShiftSelector, count: number, ctx: MessageContext): { nb: string; en: string } {
+  const one = count === 1;
+  if (p.shiftTypeIds === undefined && p.labels !== undefined) {
+    return {
+      nb: p.labels.map((l) => LABEL_WORDS[l]!.nb[one ? 0 : 1]).join('/'),
+      en: `${p.labels.map((l) => LABEL_WORDS[l]!.en).join('/')} ${one ? 'shift' : 'shifts'}`,
+    };
+  }
+  const names = (p.shiftTypeIds ?? []).map((id) => ctx.model.problem.shiftTypes.find((s) => s.id === id)?.name ?? id).join('/');
+  if (!names) return { nb: one ? 'vakt' : 'vakter', en: one ? 'shift' : 'shifts' };
+  return { nb: `${one ? 'vakt' : 'vakter'} av typen ${names}`, en: `${one ? 'shift' : 'shifts'} of type ${names}` };
 }

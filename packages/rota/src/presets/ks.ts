@@ -63,7 +63,7 @@ export function ksTurnus(options: KsOptions = {}): RuleInput[] {
       level: 'soft',
       weight: o.contractedWeight,
       params: { tolerancePercent: o.contractedTolerancePercent },
-      legalRef: hta(`arbeidstid ${o.weeklyHours} t/uke`),
+      legalRef: hta(`arbeidstid ${String(o.weeklyHours).replace('.', ',')} t/uke`),
     },
     {
       id: 'ks.longShifts',
