@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { evaluate } from '../engine/evaluate.js';
 import { brief, evalLines, hardRule, makeProblem } from '../test-fixtures/problems.js';
 
 // Monday 3 and Tuesday 4 March 2025. Kari (e1) is a nurse; Ola (e2) and Nora (e3) are health workers.
@@ -47,6 +48,28 @@ describe('coverage', () => {
   test('given a demand line with its own weightUnder 4, that weight replaces the rule default', () => {
     const q = makeProblem({ start: '2025-03-03', days: 1, extra: { demand: [{ shiftTypeId: 'D', min: 2, weightUnder: 4 }] } });
     expect(evalLines(q, { e1: 'D' }, [hardRule('coverage')]).score.hard).toBe(4);
+  });
+});
+
+describe('coverage per ward', () => {
+  test('given demand of one day shift in each of two wards and Kari in ward w1 only, ward w2 is short by exactly 1', () => {
+    const p2 = makeProblem({
+      start: '2025-03-03',
+      days: 1,
+      extra: {
+        wards: [
+          { id: 'w1', unitId: 'u1', name: 'Avdeling 1' },
+          { id: 'w2', unitId: 'u1', name: 'Avdeling 2' },
+        ],
+        demand: [
+          { shiftTypeId: 'D', wardId: 'w1', min: 1 },
+          { shiftTypeId: 'D', wardId: 'w2', min: 1 },
+        ],
+      },
+    });
+    const ev = evaluate(p2, { cells: [{ employeeId: 'e1', date: '2025-03-03', shiftTypeId: 'D', wardId: 'w1' }] }, [hardRule('coverage')]);
+    expect(brief(ev)).toEqual([{ ruleId: 'coverage', date: '2025-03-03', amount: 1 }]);
+    expect(ev.violations[0]!.message.en).toBe('3 March: 0 on the day shift (w2), 1 needed; coverage.');
   });
 });
 

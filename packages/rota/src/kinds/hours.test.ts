@@ -86,6 +86,11 @@ describe('contractedHours', () => {
     expect(evalLines(p, { e1: 'D D D - - - -' }, [hardRule('contractedHours')]).score.hard).toBe(171);
   });
 
+  test('given a position that starts on Thursday 6 March, only its four days are contracted (4/7 of 2130, 1217 minutes)', () => {
+    const p = makeProblem({ start, days: 7, extra: { positions: [{ id: 'p1', employeeId: 'e1', unitId: 'u1', percent: 100, start: '2025-03-06' }] } });
+    expect(evalLines(p, { e1: '- - - - - - -' }, [hardRule('contractedHours')]).score.hard).toBe(Math.round((2130 * 4) / 7));
+  });
+
   test('given a 10 % band, 32 h 20 min is inside it (2130 − 213 = 1917 ≤ 1950)', () => {
     const p = makeProblem({ start, days: 7, shiftTypes: [{ id: 'S', name: 'Vakt', start: '08:00', durationMinutes: 390 }] });
     expect(evalLines(p, { e1: 'S S S S S - -' }, [hardRule('contractedHours', { tolerancePercent: 10 })]).score.hard).toBe(0);
