@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AdapterError, AdapterManifestError, type DecodeIssue } from './errors.js';
+import { isWelfareEvent } from './fast-validate.js';
 import { EVENT_STANDARD_VERSION, type WelfareEvent } from './schema/v1.js';
 import { validateEvent, zodIssuesToDecodeIssues } from './validate.js';
 
@@ -222,11 +223,17 @@ export function defineAdapter(definition: AdapterDefinition): Adapter {
     let events = result.events;
     if (ctx.strict) {
       events = [];
-      result.events.forEach((event, index) => {
+      for (let index = 0; index < result.events.length; index++) {
+        const event = result.events[index];
+        // The fast check first: the path array and issues are only built for an invalid event.
+        if (isWelfareEvent(event)) {
+          events.push(event);
+          continue;
+        }
         const v = validateEvent(event, ['events', index]);
         if (v.ok) events.push(v.event);
         else for (const issue of v.issues) issues.push({ ...issue, adapterId: id });
-      });
+      }
     }
     const out: DecodeResult = { events, issues };
     if (result.reply !== undefined) out.reply = result.reply;

@@ -12,29 +12,45 @@ export interface DeduplicatorOptions {
  * new id, so it is never a duplicate here.
  */
 export class Deduplicator {
-  readonly #seen = new Set<string>();
-  // A ring of the keys in arrival order: the slot to write next holds the oldest key.
-  readonly #ring: (string | undefined)[];
+  // ids by source: no key string is built per event. A ring of (source, id) in arrival order: the
+  // slot to write next holds the oldest pair, forgotten when overwritten.
+  readonly #seen = new Map<string, Set<string>>();
+  readonly #ringSource: (string | undefined)[];
+  readonly #ringId: (string | undefined)[];
   #next = 0;
+  #size = 0;
 
   constructor(options: DeduplicatorOptions = {}) {
-    this.#ring = new Array<string | undefined>(Math.max(1, options.capacity ?? 200_000)).fill(undefined);
+    const capacity = Math.max(1, options.capacity ?? 200_000);
+    this.#ringSource = new Array<string | undefined>(capacity).fill(undefined);
+    this.#ringId = new Array<string | undefined>(capacity).fill(undefined);
   }
 
   /** True if this event was seen before (and remembers it otherwise). */
   isDuplicate(event: Pick<WelfareEvent, 'source' | 'id'>): boolean {
-    const key = `${event.source}\u0000${event.id}`;
-    if (this.#seen.has(key)) return true;
-    this.#seen.add(key);
-    const oldest = this.#ring[this.#next];
-    if (oldest !== undefined) this.#seen.delete(oldest);
-    this.#ring[this.#next] = key;
-    this.#next = (this.#next + 1) % this.#ring.length;
+    let ids = this.#seen.get(event.source);
+    if (ids === undefined) {
+      ids = new Set();
+      this.#seen.set(event.source, ids);
+    } else if (ids.has(event.id)) return true;
+    ids.add(event.id);
+    this.#size++;
+    const i = this.#next;
+    const oldSource = this.#ringSource[i];
+    if (oldSource !== undefined) {
+      const old = this.#seen.get(oldSource)!;
+      old.delete(this.#ringId[i]!);
+      if (old.size === 0) this.#seen.delete(oldSource);
+      this.#size--;
+    }
+    this.#ringSource[i] = event.source;
+    this.#ringId[i] = event.id;
+    this.#next = (i + 1) % this.#ringSource.length;
     return false;
   }
 
   /** How many pairs are remembered now. */
   get size(): number {
-    return this.#seen.size;
+    return this.#size;
   }
 }

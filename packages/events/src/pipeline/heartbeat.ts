@@ -73,8 +73,10 @@ export interface SignOfLife {
  * the receiver being down is not the fleet being down.
  */
 export class HeartbeatMonitor {
-  readonly #devices = new Map<string, LastSeenRecord>();
-  readonly #dirty = new Set<string>();
+  // Records by tenant, then device id: no key string is built per message.
+  readonly #devices = new Map<string, Map<string, LastSeenRecord>>();
+  readonly #dirty = new Set<LastSeenRecord>();
+  #count = 0;
   readonly #defaultInterval: number;
   readonly #tolerance: number;
   readonly #graceMs: number;
@@ -93,20 +95,16 @@ export class HeartbeatMonitor {
     this.#startedAt = now.getTime();
     if (!this.#store) return;
     for (const r of await this.#store.load()) {
-      const key = `${r.tenant}/${r.deviceId}`;
-      const mine = this.#devices.get(key);
-      if (!mine || mine.lastSeenAt < r.lastSeenAt) this.#devices.set(key, { ...r });
+      const mine = this.#devices.get(r.tenant)?.get(r.deviceId);
+      if (!mine) this.#put({ ...r });
+      else if (mine.lastSeenAt < r.lastSeenAt) Object.assign(mine, r);
     }
   }
 
   /** Write changed records to the store. */
   async flush(): Promise<void> {
     if (!this.#store || this.#dirty.size === 0) return;
-    const records: LastSeenRecord[] = [];
-    for (const key of this.#dirty) {
-      const r = this.#devices.get(key);
-      if (r) records.push({ ...r });
-    }
+    const records = [...this.#dirty].map((r) => ({ ...r }));
     this.#dirty.clear();
     await this.#store.save(records);
   }
@@ -116,18 +114,17 @@ export class HeartbeatMonitor {
    * else undefined.
    */
   seen(sign: SignOfLife): WelfareEvent | undefined {
-    const key = `${sign.tenant}/${sign.deviceId}`;
     const at = typeof sign.at === 'number' ? sign.at : sign.at.getTime();
-    let r = this.#devices.get(key);
+    const r = this.#devices.get(sign.tenant)?.get(sign.deviceId);
     if (!r) {
-      r = { tenant: sign.tenant, deviceId: sign.deviceId, lastSeenAt: at, intervalSeconds: sign.intervalSeconds ?? this.#defaultInterval };
-      this.#devices.set(key, r);
-      this.#dirty.add(key);
+      this.#dirty.add(
+        this.#put({ tenant: sign.tenant, deviceId: sign.deviceId, lastSeenAt: at, intervalSeconds: sign.intervalSeconds ?? this.#defaultInterval }),
+      );
       return undefined;
     }
     if (at > r.lastSeenAt) r.lastSeenAt = at;
     if (sign.intervalSeconds !== undefined) r.intervalSeconds = sign.intervalSeconds;
-    this.#dirty.add(key);
+    this.#dirty.add(r);
     if (r.offlineSince === undefined) return undefined;
     const since = r.offlineSince;
     delete r.offlineSince;
@@ -139,13 +136,14 @@ export class HeartbeatMonitor {
     const t = now.getTime();
     const graceEnd = this.#startedAt + this.#graceMs;
     const out: WelfareEvent[] = [];
-    for (const [key, r] of this.#devices) {
+    for (const r of this.devices()) {
       if (r.offlineSince !== undefined) continue;
       const deadline = Math.max(r.lastSeenAt, this.#startedAt) + r.intervalSeconds * this.#tolerance * 1000;
       if (t > deadline && t >= graceEnd) {
-        r.offlineSince = t;
-        this.#dirty.add(key);
-        out.push(offlineEvent(r, 'raised', t, t));
+        const mutable = r as LastSeenRecord;
+        mutable.offlineSince = t;
+        this.#dirty.add(mutable);
+        out.push(offlineEvent(mutable, 'raised', t, t));
       }
     }
     return out;
@@ -153,17 +151,28 @@ export class HeartbeatMonitor {
 
   /** The state of one device. */
   get(tenant: string, deviceId: string): Readonly<LastSeenRecord> | undefined {
-    return this.#devices.get(`${tenant}/${deviceId}`);
+    return this.#devices.get(tenant)?.get(deviceId);
   }
 
   /** Every device known (read-only views). */
-  devices(): IterableIterator<Readonly<LastSeenRecord>> {
-    return this.#devices.values();
+  *devices(): IterableIterator<Readonly<LastSeenRecord>> {
+    for (const byId of this.#devices.values()) yield* byId.values();
   }
 
   /** Number of devices tracked. */
   get size(): number {
-    return this.#devices.size;
+    return this.#count;
+  }
+
+  #put(r: LastSeenRecord): LastSeenRecord {
+    let byId = this.#devices.get(r.tenant);
+    if (!byId) {
+      byId = new Map();
+      this.#devices.set(r.tenant, byId);
+    }
+    byId.set(r.deviceId, r);
+    this.#count++;
+    return r;
   }
 }
 
