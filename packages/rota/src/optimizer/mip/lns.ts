@@ -22,6 +22,8 @@ export interface MipLnsOptions {
   seed: number;
   /** Stop once the score is at least this good. */
   targetScore?: Score;
+  /** Stop after this many repairs; with a node limit in `highsOptions` and no binding time limit, a run is repeatable. */
+  maxRepairs?: number;
   /** Abort: stops the current repair and returns the best so far. */
   signal?: AbortSignal;
   /** Called after every strict improvement with the new best. */
@@ -87,6 +89,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   let improvements = 0;
   for (let i = 0; performance.now() - t0 < options.timeLimitMs && !options.signal?.aborted; i++) {
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
+    if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
     const n = neighbourhood(i, model.employees, model.days, budget, rng);
     const left = options.timeLimitMs - (performance.now() - t0);
     const out = await mipRepairDetailed(model, rules, best, {
