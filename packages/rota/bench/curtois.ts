@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.4]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
     out: { type: 'string', default: 'bench-results/curtois.json' },
+    mip: { type: 'string', default: 'auto' },
+    'ls-share': { type: 'string', default: '0.4' },
   },
 });
 const dir = resolve(process.cwd(), values.dir!);
@@ -35,7 +37,7 @@ const files = values.instances!.split(',').map((x) => x.trim()).filter(Boolean).
 
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
-console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, single-threaded`);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, MIP ${values.mip} (local search share ${values['ls-share']}), one search thread`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
   const name = basename(file).replace(/\.txt$/, '');
@@ -50,6 +52,8 @@ for (const file of files) {
   const result = await solve(problem, rules, {
     timeLimitMs,
     seed,
+    mip: values.mip === 'off' ? 'off' : 'auto',
+    localSearchShare: Number(values['ls-share']),
     ...(bestKnown !== undefined ? { targetScore: { hard: 0, soft: bestKnown } } : {}),
   });
   // Independent check: a fresh full evaluation of the returned rota.

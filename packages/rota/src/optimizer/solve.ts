@@ -1,7 +1,7 @@
 import { addDays, type Problem, ProblemSchema, type Rota, type RotaCell } from '@omsorg/domain';
 import { type CompiledRule, compileRules } from '../engine/compile-rules.js';
 import { type Evaluation, evaluateAssignment } from '../engine/evaluate.js';
-import { IncrementalEvaluator, type Score } from '../engine/incremental.js';
+import { compareScores, IncrementalEvaluator, type Score } from '../engine/incremental.js';
 import { RotaError } from '../errors.js';
 import type { RuleCatalogue } from '../kinds/catalogue.js';
 import type { KpiOptions } from '../kpi/kpis.js';
@@ -10,7 +10,12 @@ import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/
 import type { RuleInput } from '../rules/rule.js';
 import { constructGreedy, fixedCells, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
+import { mipLns } from './mip/lns.js';
 import { lateAcceptanceSearch, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
+
+function reachedTarget(s: Score, target: Score | undefined): boolean {
+  return target !== undefined && (s.hard < target.hard || (s.hard === target.hard && s.soft <= target.soft));
+}
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
@@ -51,6 +56,13 @@ export interface SolveOptions {
   acceptance?: 'annealing' | 'lateAcceptance';
   /** Annealing schedule. */
   annealing?: { startTemperature?: number; endTemperature?: number; cycleIterations?: number };
+  /**
+   * `auto` (default): after the local search, repair neighbourhoods exactly with a MIP (HiGHS) when
+   * every rule kind has a MIP encoding and the run is bounded by time; `off`: local search only.
+   */
+  mip?: 'auto' | 'off';
+  /** Share of the time limit for the local search before MIP repair (default 0.4). */
+  localSearchShare?: number;
   /** A custom rule catalogue. */
   catalogue?: RuleCatalogue;
   /** KPI options for the final analysis. */
@@ -107,29 +119,72 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
 
   const inc = new IncrementalEvaluator(model, compiled, start);
   const hardWeight = options.hardWeight ?? 1000;
-  const outcome = await lateAcceptanceSearch(inc, space, {
-    timeLimitMs: options.timeLimitMs,
-    ...(options.unimprovedTimeLimitMs !== undefined ? { unimprovedTimeLimitMs: options.unimprovedTimeLimitMs } : {}),
-    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-    ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-    ...((options.acceptance ?? 'annealing') === 'annealing'
-      ? {
-          annealing: {
-            startTemperature: options.annealing?.startTemperature ?? hardWeight,
-            endTemperature: options.annealing?.endTemperature ?? hardWeight / 200,
-            cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
-          },
-        }
-      : {}),
-    seed: options.seed,
-    hardWeight,
-    lateAcceptance: options.lateAcceptance ?? 2000,
-    progressIntervalMs: options.progressIntervalMs ?? 250,
-  });
-  const best = new Int16Array(model.employees * model.days);
+  // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
+  const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
+  const lsShare = useMip ? (options.localSearchShare ?? 0.4) : 1;
+  const search = (timeLimitMs: number, seed: number) =>
+    lateAcceptanceSearch(inc, space, {
+      timeLimitMs,
+      ...(options.unimprovedTimeLimitMs !== undefined ? { unimprovedTimeLimitMs: options.unimprovedTimeLimitMs } : {}),
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+      ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      ...(options.onProgress !== undefined
+        ? { onProgress: (p: SearchProgress) => options.onProgress!({ ...p, elapsedMs: performance.now() - t0, fraction: Math.min(1, (performance.now() - t0) / options.timeLimitMs) }) }
+        : {}),
+      ...((options.acceptance ?? 'annealing') === 'annealing'
+        ? {
+            annealing: {
+              startTemperature: options.annealing?.startTemperature ?? hardWeight,
+              endTemperature: options.annealing?.endTemperature ?? hardWeight / 200,
+              cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
+            },
+          }
+        : {}),
+      seed,
+      hardWeight,
+      lateAcceptance: options.lateAcceptance ?? 2000,
+      progressIntervalMs: options.progressIntervalMs ?? 250,
+    });
+  const outcome = await search(options.timeLimitMs * lsShare - (performance.now() - t0), options.seed);
+  let best = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
+  const left = () => options.timeLimitMs - (performance.now() - t0);
+  if (useMip && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+    let bestScore = outcome.bestScore;
+    const ticker = options.onProgress
+      ? setInterval(() => {
+          const elapsed = performance.now() - t0;
+          options.onProgress!({ elapsedMs: elapsed, iterations: outcome.iterations, best: bestScore, current: bestScore, fraction: Math.min(1, elapsed / options.timeLimitMs) });
+        }, options.progressIntervalMs ?? 250)
+      : undefined;
+    try {
+      const lns = await mipLns(model, compiled, best, {
+        timeLimitMs: left(),
+        seed: options.seed,
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+        onImprove: (_a, score) => {
+          bestScore = score;
+          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
+        },
+      });
+      if (!lns.declined) {
+        best = Int16Array.from(lns.assignment);
+        outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
+      } else {
+        // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
+        for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+        const more = await search(left(), options.seed + 1);
+        if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
+        outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + options.timeLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
+        outcome.iterations += more.iterations;
+        outcome.stoppedBy = more.stoppedBy;
+      }
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
+  }
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
 }
 
