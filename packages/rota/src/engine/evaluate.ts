@@ -5,7 +5,7 @@ import { type Assignment, assignmentFromRota } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem } from '../model/compile.js';
 import type { LegalRef, RuleInput } from '../rules/rule.js';
 import { type CompiledRule, compileRules, messageContext } from './compile-rules.js';
-import type { Score } from './incremental.js';
+import { releaseConstraint, type Score } from './incremental.js';
 
 /** One broken rule, explained. A violation is data, never an exception. */
 export interface Violation {
@@ -84,6 +84,7 @@ export function evaluateAssignment(model: CompiledProblem, compiled: readonly Co
   const violations: Violation[] = [];
   const rules: RuleScore[] = [];
   for (const { rule, kind, constraint } of compiled) {
+    releaseConstraint(constraint);
     const penalty = constraint.init(a);
     const score = penalty * rule.weight;
     if (rule.level === 'hard') hard += score;

@@ -22,6 +22,29 @@ export function compareScores(a: Score, b: Score): number {
   return 0;
 }
 
+/**
+ * The evaluator whose assignment each constraint's internal state (sums, counts, caches) reflects.
+ * Compiled rules may be shared — by a second evaluator, or by `evaluateAssignment` — and each of
+ * them rebuilds that state for its own assignment; an evaluator whose constraint was taken over
+ * rebuilds it for its own assignment before its next change instead of applying a delta to someone
+ * else's state. `version` changes whenever a constraint changes hands, so the common case (nobody
+ * else touched the rules) costs one comparison per change.
+ */
+const owners = new WeakMap<Constraint, object>();
+let version = 0;
+
+function claim(c: Constraint, owner: object): void {
+  if (owners.get(c) === owner) return;
+  owners.set(c, owner);
+  version++;
+}
+
+/** Mark a constraint's state as rebuilt by someone other than an incremental evaluator. */
+export function releaseConstraint(c: Constraint): void {
+  owners.delete(c);
+  version++;
+}
+
 /** Options of the {@link IncrementalEvaluator}. */
 export interface IncrementalOptions {
   /** A custom rule catalogue. */
@@ -52,6 +75,8 @@ export class IncrementalEvaluator {
   private hardTotal = 0;
   private softTotal = 0;
   private readonly assertMode: boolean;
+  /** The ownership version this evaluator last synchronised with. */
+  private version = -1;
 
   constructor(
     readonly model: CompiledProblem,
@@ -78,10 +103,12 @@ export class IncrementalEvaluator {
     this.softTotal = 0;
     this.constraints.forEach((c, i) => {
       const p = c.init(this.assignment);
+      claim(c, this);
       this.penalties[i] = p;
       if (this.hardMask[i]) this.hardTotal += p * this.weights[i]!;
       else this.softTotal += p * this.weights[i]!;
     });
+    this.version = version;
     return this.score;
   }
 
@@ -110,6 +137,7 @@ export class IncrementalEvaluator {
     const k = e * this.model.days + d;
     const old = this.assignment[k]!;
     if (old === o) return;
+    if (this.version !== version) this.reclaim();
     this.assignment[k] = o;
     const list = this.byEmployee[e]!;
     for (let j = 0; j < list.length; j++) {
@@ -122,6 +150,20 @@ export class IncrementalEvaluator {
       }
     }
     if (this.assertMode) this.check(`set(${e}, ${d}, ${o})`);
+  }
+
+  /** Rebuild, for this assignment, the state of every rule another evaluator has taken over. */
+  private reclaim(): void {
+    this.constraints.forEach((c, i) => {
+      if (owners.get(c) === this) return;
+      const dp = c.init(this.assignment) - this.penalties[i]!;
+      claim(c, this);
+      if (dp === 0) return;
+      this.penalties[i]! += dp;
+      if (this.hardMask[i]) this.hardTotal += dp * this.weights[i]!;
+      else this.softTotal += dp * this.weights[i]!;
+    });
+    this.version = version;
   }
 
   /** Swap the cells of employees e1 and e2 on days d..d+len-1 (a block swap). */
@@ -140,6 +182,7 @@ export class IncrementalEvaluator {
     const tol = 1e-6;
     this.constraints.forEach((c, i) => {
       const full = c.init(this.assignment);
+      claim(c, this);
       const inc = this.penalties[i]!;
       if (Math.abs(full - inc) > tol * Math.max(1, Math.abs(full))) {
         throw new RotaError('ASSERT_MISMATCH', `Rule ${this.rules[i]!.rule.id} (${this.rules[i]!.rule.kind}): incremental ${inc} ≠ full ${full} after ${where}`, {
@@ -148,6 +191,7 @@ export class IncrementalEvaluator {
       }
       this.penalties[i] = full;
     });
+    this.version = version;
   }
 }
 
