@@ -81,6 +81,9 @@ function walk(problem: Problem, rota: Rota, rules: readonly RuleInput[], seed: n
     }
     // check() recomputes every rule from scratch and throws ASSERT_MISMATCH naming the rule that drifted.
     if (m % every === 0) inc.check(`move ${m}`);
+    // Another evaluator sharing the compiled rules rebuilds their state for a different rota; `inc`
+    // must take them back before its next change.
+    if (m % (every * 5) === 0) new IncrementalEvaluator(model, compiled, Int16Array.from(inc.assignment, () => (rnd() < 0.5 ? OFF : pick(model.options))));
   }
   // At the end, rules compiled afresh (no state shared with `inc`) give the same score.
   const fresh = new IncrementalEvaluator(model, rules, inc.assignment);
