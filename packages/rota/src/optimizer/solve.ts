@@ -158,8 +158,9 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
           options.onProgress!({ elapsedMs: elapsed, iterations: outcome.iterations, best: bestScore, current: bestScore, fraction: Math.min(1, elapsed / options.timeLimitMs) });
         }, options.progressIntervalMs ?? 250)
       : undefined;
+    let lns: Awaited<ReturnType<typeof mipLns>>;
     try {
-      const lns = await mipLns(model, compiled, best, {
+      lns = await mipLns(model, compiled, best, {
         timeLimitMs: left(),
         seed: options.seed,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
@@ -169,20 +170,20 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
           outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
         },
       });
-      if (!lns.declined) {
-        best = Int16Array.from(lns.assignment);
-        outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
-      } else {
-        // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
-        for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-        const more = await search(left(), options.seed + 1);
-        if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
-        outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + options.timeLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
-        outcome.iterations += more.iterations;
-        outcome.stoppedBy = more.stoppedBy;
-      }
     } finally {
       if (ticker) clearInterval(ticker);
+    }
+    if (!lns.declined) {
+      best = Int16Array.from(lns.assignment);
+      outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
+    } else {
+      // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
+      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+      const more = await search(left(), options.seed + 1);
+      if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
+      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + options.timeLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
+      outcome.iterations += more.iterations;
+      outcome.stoppedBy = more.stoppedBy;
     }
   }
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
