@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import type { Problem, Rota } from '@omsorg/domain';
+import { type Problem, parseProblem, type Rota } from '@omsorg/domain';
 import { problemArbitrary, rotaArbitrary } from '@omsorg/domain/testing';
 import { describe, expect } from 'vitest';
 import { BUILT_IN_KINDS } from '../kinds/catalogue.js';
@@ -61,6 +61,18 @@ const scenario = (employees: { min: number; max: number }, weeks: { min: number;
 /** Time limit of the move walks (they take a few seconds; shrinking a failure takes longer). */
 const LONG = 60_000;
 
+/** Generated problems with a second ward and demand split between the wards. */
+const wardScenario = problemArbitrary({ employees: { min: 2, max: 6 }, weeks: { min: 1, max: 3 } })
+  .map((p: Problem) =>
+    parseProblem({
+      ...p,
+      wards: [...p.wards, { id: 'w2', unitId: 'u1', name: 'Avdeling 2', residents: 6 }],
+      demand: p.demand.map((line, i) => ({ ...line, wardId: i % 2 === 0 ? 'w1' : 'w2' })),
+      positions: p.positions.map((pos, i) => ({ ...pos, wardId: i % 2 === 0 ? 'w1' : 'w2' })),
+    }),
+  )
+  .chain((problem) => fc.record({ problem: fc.constant(problem), rota: rotaArbitrary(problem, 0.45), seed: fc.integer() }));
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Apply `moves` random set/swap moves; every `every` moves compare with a fresh evaluator. Returns the moves applied. */
@@ -100,7 +112,7 @@ describe('IncrementalEvaluator against full evaluation', () => {
   });
 
   let total = 0;
-  test.prop([scenario({ min: 2, max: 8 }, { min: 1, max: 6 })], { numRuns: 32 })(
+  test.prop([scenario({ min: 2, max: 8 }, { min: 1, max: 6 })], { numRuns: 28 })(
     'given a generated problem, all presets and every kind, 2500 random set/swap moves keep the incremental score equal to a full recomputation (checked every 100 moves)',
     ({ problem, rota, seed }) => {
       total += walk(problem, rota, RULES, seed, 2500, 100, false);
@@ -112,6 +124,14 @@ describe('IncrementalEvaluator against full evaluation', () => {
     'given the other preset options (no averaging, Sunday average, rolling weekly rest, no long shifts), 1000 moves agree too',
     ({ problem, rota, seed }) => {
       total += walk(problem, rota, RULES_NO_LONG, seed, 1000, 100, false);
+    },
+    LONG,
+  );
+
+  test.prop([wardScenario], { numRuns: 15 })(
+    'given demand per ward (options are shift type × ward, staff placed in one ward), 1000 moves agree too',
+    ({ problem, rota, seed }) => {
+      total += walk(problem, rota, RULES, seed, 1000, 100, false);
     },
     LONG,
   );
