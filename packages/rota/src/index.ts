@@ -11,12 +11,12 @@ export { type EvaluateOptions, type Evaluation, evaluate, evaluateAssignment, ty
 export { compareScores, IncrementalEvaluator, type IncrementalOptions, type Score } from './engine/incremental.js';
 export { ROTA_ERROR_CODES, RotaError, type RotaErrorCode } from './errors.js';
 export { type CurtoisImportOptions, type CurtoisInstance, type CurtoisParseResult, type CurtoisShift, type CurtoisStaff, curtoisToProblem, parseCurtois } from './io/curtois.js';
+export { type HtmlReportOptions, rotaReportHtml } from './io/html.js';
 export { BUILT_IN_KINDS, createCatalogue, defaultCatalogue, type RuleCatalogue } from './kinds/catalogue.js';
 export { type ShiftSelector, ShiftSelectorSchema } from './kinds/shared.js';
 export { computeKpis, DEFAULT_SUPPLEMENTS, type EmployeeKpis, type KpiOptions, type RotaKpis, type SupplementRates } from './kpi/kpis.js';
 export { type Assignment, assignmentFromRota, emptyAssignment, optionIndex, rotaFromAssignment } from './model/assignment.js';
 export { type CompiledProblem, type CompileOptions, compileProblem, NOT_PINNED, OFF } from './model/compile.js';
-export { type HtmlReportOptions, rotaReportHtml } from './io/html.js';
 export { type SundayHolidayPeriod, sundayHolidayPeriods } from './model/windows.js';
 export { type AmlOptions, AmlOptionsSchema, amlChapter10 } from './presets/aml.js';
 export { type CoreOptions, CoreOptionsSchema, coreRules } from './presets/core.js';
