@@ -1,5 +1,6 @@
 import { parseProblem } from '@omsorg/domain';
 import { coreRules, evaluate } from '@omsorg/rota';
+import { solve } from '@omsorg/rota/optimizer';
 import { describe, expect, it } from 'vitest';
 import { allocateOccurrences } from './allocation.js';
 import { defaultCatalogue } from './catalogue/default.js';
@@ -52,5 +53,13 @@ describe('derived demand in the rota rule engine', () => {
     const here = inside.filter((d) => d.date === '2027-03-22' && d.shiftTypeId === 'D' && d.wardId === 'sol');
     expect(before.length - after.length).toBe(here.filter((d) => d.min <= working.length).length);
     expect(here.filter((d) => d.min <= working.length)).toContain(nurseLine);
+  });
+
+  it('the optimizer plans against the derived demand: fewer missing staff than the empty rota, scored as evaluate scores it', async () => {
+    const planRules = coreRules().filter((r) => ['core.coverMin', 'core.oneShift', 'core.eligibility', 'core.absences'].includes(r.id));
+    const empty = evaluate(problem, { cells: [] }, planRules).score.hard;
+    const result = await solve(problem, planRules, { timeLimitMs: 60_000, maxIterations: 150_000, seed: 1 });
+    expect(result.score.hard).toBeLessThan(empty / 4);
+    expect(evaluate(problem, result.rota, planRules).score).toEqual(result.score);
   });
 });
