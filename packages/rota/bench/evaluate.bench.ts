@@ -2,7 +2,7 @@
 // For Instance23 of the Curtois & Qu benchmark (100 staff, 364 days, its own rules) and a generated
 // 150-staff 52-week nursing home under coreRules + amlChapter10 + ksTurnus, reports the full
 // evaluation time, incremental move evaluations per second (set + undo of random cells and swaps),
-// and the ratio of incremental to full.
+// and the ratio of incremental to full. `--per-rule` adds the full-evaluation time of each rule.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,14 @@ function measure(name: string, problem: Problem, rules: RuleInput[]) {
     }
   }
   const perSecond = moves / ((performance.now() - t) / 1000);
+  if (process.argv.includes('--per-rule')) {
+    for (const r of compiled) {
+      const t1 = performance.now();
+      for (let i = 0; i < 10; i++) r.constraint.init(inc.assignment);
+      console.log(`  ${r.rule.id.padEnd(28)} ${((performance.now() - t1) / 10).toFixed(2)} ms`);
+    }
+    inc.recompute();
+  }
   const ratio = (fullMs / 1000) * perSecond;
   console.log(
     `${name.padEnd(34)} ${String(model.employees).padStart(5)} staff ${String(model.days).padStart(4)} days ${String(compiled.length).padStart(4)} rules | full ${fullMs.toFixed(2).padStart(7)} ms | incremental ${Math.round(perSecond).toLocaleString('en').padStart(10)} moves/s | ratio ${Math.round(ratio).toLocaleString('en')}×`,

@@ -19,12 +19,19 @@ abstract class CellConstraint implements Constraint {
   data(_e: number, _d: number, o: number): Record<string, string | number> {
     return { o };
   }
+  /** True when an off cell can cost something (requests to work); otherwise off cells are skipped. */
+  protected readonly offCanCost: boolean = false;
   init(a: Assignment): number {
     const { days, employees } = this.model;
+    const skipOff = !this.offCanCost;
     let p = 0;
     for (let e = 0; e < employees; e++) {
       if (!this.inScope[e]) continue;
-      for (let d = 0; d < days; d++) p += this.cost(e, d, a[e * days + d]!);
+      for (let d = 0; d < days; d++) {
+        const o = a[e * days + d]!;
+        if (o === OFF && skipOff) continue;
+        p += this.cost(e, d, o);
+      }
     }
     return p;
   }
@@ -226,6 +233,7 @@ export const absencesKind = defineRuleKind({
 // ---------------------------------------------------------------------------------------------
 
 class Requests extends CellConstraint {
+  protected override readonly offCanCost = true;
   /** CSR by cell: request indexes. */
   private readonly first: Int32Array;
   private readonly list: Int32Array;

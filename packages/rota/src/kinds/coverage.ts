@@ -33,6 +33,9 @@ class CoverageConstraint implements Constraint {
   private readonly meets: Uint8Array;
   private readonly wardUnit: Map<string, string>;
   private readonly employeeUnits: Set<string>[];
+  /** CSR by (day, option): the lines an option can count towards on that day (shift and ward match). */
+  private readonly optFirst: Int32Array;
+  private readonly optLines: Int32Array;
 
   constructor(
     readonly model: CompiledProblem,
@@ -81,6 +84,25 @@ class CoverageConstraint implements Constraint {
     });
     this.wardUnit = new Map(problem.wards.map((w) => [w.id, w.unitId]));
     this.employeeUnits = problem.employees.map((emp) => new Set(problem.positions.filter((p) => p.employeeId === emp.id).map((p) => p.unitId)));
+    const O = model.options;
+    this.optFirst = new Int32Array(model.days * O + 1);
+    const optLines: number[] = [];
+    for (let d = 0; d < model.days; d++) {
+      for (let o = 0; o < O; o++) {
+        this.optFirst[d * O + o] = optLines.length;
+        const optWard = model.optionWard[o];
+        for (let l = this.first[d]!; l < this.first[d + 1]!; l++) {
+          if (this.lineShift[l] !== model.optionShift[o]) continue;
+          const ward = this.lineWard[l];
+          if (ward !== undefined && optWard !== ward) continue;
+          const unit = this.lineUnit[l];
+          if (ward === undefined && unit !== undefined && optWard !== undefined && this.wardUnit.get(optWard) !== unit) continue;
+          optLines.push(l);
+        }
+      }
+    }
+    this.optFirst[model.days * O] = optLines.length;
+    this.optLines = Int32Array.from(optLines);
   }
 
   /** Does employee e working option o count towards line l? */
@@ -108,7 +130,11 @@ class CoverageConstraint implements Constraint {
       for (let e = 0; e < employees; e++) {
         const o = a[e * days + d]!;
         if (o === OFF) continue;
-        for (let l = this.first[d]!; l < this.first[d + 1]!; l++) if (this.counts(l, e, o)) this.count[l]!++;
+        const k = d * this.model.options + o;
+        for (let i = this.optFirst[k]!; i < this.optFirst[k + 1]!; i++) {
+          const l = this.optLines[i]!;
+          if (this.counts(l, e, o)) this.count[l]!++;
+        }
       }
     }
     let total = 0;
@@ -118,19 +144,27 @@ class CoverageConstraint implements Constraint {
 
   change(e: number, d: number, oldO: number, newO: number): number {
     let dp = 0;
-    const so = oldO === OFF ? -1 : this.model.optionShift[oldO]!;
-    const sn = newO === OFF ? -1 : this.model.optionShift[newO]!;
-    for (let l = this.first[d]!; l < this.first[d + 1]!; l++) {
-      // Only lines of the old or the new shift type can change.
-      const ls = this.lineShift[l]!;
-      if (ls !== so && ls !== sn) continue;
-      const was = this.counts(l, e, oldO) ? 1 : 0;
-      const now = this.counts(l, e, newO) ? 1 : 0;
-      if (was === now) continue;
-      const c = this.count[l]!;
-      const next = c - was + now;
-      dp += this.penalty(l, next) - this.penalty(l, c);
-      this.count[l] = next;
+    const O = this.model.options;
+    // Leaving the old option: its lines lose one; joining the new one: its lines gain one.
+    if (oldO !== OFF) {
+      const k = d * O + oldO;
+      for (let i = this.optFirst[k]!; i < this.optFirst[k + 1]!; i++) {
+        const l = this.optLines[i]!;
+        if (!this.counts(l, e, oldO)) continue;
+        const c = this.count[l]!;
+        dp += this.penalty(l, c - 1) - this.penalty(l, c);
+        this.count[l] = c - 1;
+      }
+    }
+    if (newO !== OFF) {
+      const k = d * O + newO;
+      for (let i = this.optFirst[k]!; i < this.optFirst[k + 1]!; i++) {
+        const l = this.optLines[i]!;
+        if (!this.counts(l, e, newO)) continue;
+        const c = this.count[l]!;
+        dp += this.penalty(l, c + 1) - this.penalty(l, c);
+        this.count[l] = c + 1;
+      }
     }
     return dp;
   }

@@ -107,24 +107,30 @@ export abstract class WindowSumConstraint implements Constraint {
   init(a: Assignment): number {
     const { days, employees, options } = this.model;
     const [t1, t2] = this.tables();
-    this.sums.fill(0);
-    this.sums2.fill(0);
+    const { from, to } = this.windows;
+    // Prefix sums per employee: every window sum in O(days + windows).
+    const p1 = new Float64Array(days + 1);
+    const p2 = new Float64Array(days + 1);
     let total = 0;
     for (let e = 0; e < employees; e++) {
-      if (!this.inScope[e]) continue;
+      if (!this.inScope[e]) {
+        for (let w = 0; w < this.W; w++) {
+          const k = e * this.W + w;
+          this.sums[k] = 0;
+          this.sums2[k] = 0;
+          this.pens[k] = 0;
+        }
+        continue;
+      }
       for (let d = 0; d < days; d++) {
         const o = a[e * days + d]!;
-        if (o === OFF) continue;
-        const v = t1[d * options + o]!;
-        const v2 = t2[d * options + o]!;
-        for (let i = this.winStart[d]!; i < this.winStart[d + 1]!; i++) {
-          const k = e * this.W + this.winIdx[i]!;
-          this.sums[k]! += v;
-          this.sums2[k]! += v2;
-        }
+        p1[d + 1] = p1[d]! + (o === OFF ? 0 : t1[d * options + o]!);
+        p2[d + 1] = p2[d]! + (o === OFF ? 0 : t2[d * options + o]!);
       }
       for (let w = 0; w < this.W; w++) {
         const k = e * this.W + w;
+        this.sums[k] = p1[to[w]!]! - p1[from[w]!]!;
+        this.sums2[k] = p2[to[w]!]! - p2[from[w]!]!;
         this.pens[k] = this.penalty(e, w, this.sums[k]!, this.sums2[k]!);
         total += this.pens[k]!;
       }
