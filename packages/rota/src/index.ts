@@ -21,5 +21,5 @@ export { type SundayHolidayPeriod, sundayHolidayPeriods } from './model/windows.
 export { type AmlOptions, AmlOptionsSchema, amlChapter10 } from './presets/aml.js';
 export { type CoreOptions, CoreOptionsSchema, coreRules } from './presets/core.js';
 export { combineRules, type KsOptions, KsOptionsSchema, ksTurnus } from './presets/ks.js';
-export { type Constraint, defineRuleKind, LocalConstraint, type MessageContext, RowConstraint, type RuleKindDefinition, type ViolationDetail } from './rules/kind.js';
+export { type Constraint, defineRuleKind, LocalConstraint, type MessageContext, PairConstraint, RowConstraint, type RuleKindDefinition, type ViolationDetail } from './rules/kind.js';
 export { type LegalRef, LegalRefSchema, type Rule, type RuleInput, RuleSchema, type RuleScope, RuleScopeSchema, type RuleSet, RuleSetSchema } from './rules/rule.js';

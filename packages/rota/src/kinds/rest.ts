@@ -2,7 +2,7 @@ import { localToInstant, parseLocalTime } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
-import { defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 
 const PenaltyMode = z.enum(['count', 'minutes']).default('count');
@@ -20,25 +20,13 @@ export function dayStarts(model: CompiledProblem): Int32Array {
 // ---------------------------------------------------------------------------------------------
 // Overlapping shifts (one shift at a time)
 
-class NoOverlap extends LocalConstraint {
-  private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days, shifts, optionShift, start, end } = this.model;
-    if (d < 0 || d + 1 >= days) return 0;
-    const o1 = a[e * days + d]!;
-    const o2 = a[e * days + d + 1]!;
-    if (o1 === OFF || o2 === OFF) return 0;
+class NoOverlap extends PairConstraint {
+  pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number {
+    const { shifts, optionShift, start, end } = this.model;
     const overlap = end[d * shifts + optionShift[o1]!]! - start[(d + 1) * shifts + optionShift[o2]!]!;
     if (overlap <= 0) return 0;
     emit?.({ employee: e, day: d, endDay: d + 1, amount: 1, data: { overlap, o1, o2 } });
     return 1;
-  }
-  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    let p = 0;
-    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
-    return p;
-  }
-  local(e: number, d: number, a: Assignment): number {
-    return this.pair(e, d - 1, a) + this.pair(e, d, a);
   }
 }
 
@@ -60,29 +48,17 @@ export const oneShiftPerDayKind = defineRuleKind({
 
 const MinRestParams = z.object({ minutes: z.number().int().min(0).max(24 * 60), penalty: PenaltyMode });
 
-class MinRest extends LocalConstraint {
+class MinRest extends PairConstraint {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof MinRestParams>) {
     super(model, rule, inScope);
   }
-  private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days, shifts, optionShift, start, end } = this.model;
-    if (d < 0 || d + 1 >= days) return 0;
-    const o1 = a[e * days + d]!;
-    const o2 = a[e * days + d + 1]!;
-    if (o1 === OFF || o2 === OFF) return 0;
+  pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number {
+    const { shifts, optionShift, start, end } = this.model;
     const rest = start[(d + 1) * shifts + optionShift[o2]!]! - end[d * shifts + optionShift[o1]!]!;
     if (rest >= this.p.minutes) return 0;
     const amount = this.p.penalty === 'count' ? 1 : this.p.minutes - rest;
     emit?.({ employee: e, day: d, endDay: d + 1, amount, data: { rest, required: this.p.minutes, o1, o2 } });
     return amount;
-  }
-  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    let p = 0;
-    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
-    return p;
-  }
-  local(e: number, d: number, a: Assignment): number {
-    return this.pair(e, d - 1, a) + this.pair(e, d, a);
   }
 }
 

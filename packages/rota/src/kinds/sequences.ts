@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
-import { defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 import { countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 
@@ -143,7 +143,7 @@ const SuccessionParams = z.object({
   pairs: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
 });
 
-class Succession extends LocalConstraint {
+class Succession extends PairConstraint {
   /** forbidden[s1 * S + s2] = 1 */
   private readonly forbidden: Uint8Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, p: z.infer<typeof SuccessionParams>) {
@@ -155,22 +155,11 @@ class Succession extends LocalConstraint {
       if (f !== undefined && t !== undefined) this.forbidden[f * model.shifts + t] = 1;
     }
   }
-  private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days, shifts, optionShift } = this.model;
-    if (d < 0 || d + 1 >= days) return 0;
-    const o1 = a[e * days + d]!;
-    const o2 = a[e * days + d + 1]!;
-    if (o1 === OFF || o2 === OFF || !this.forbidden[optionShift[o1]! * shifts + optionShift[o2]!]) return 0;
+  pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number {
+    const { shifts, optionShift } = this.model;
+    if (!this.forbidden[optionShift[o1]! * shifts + optionShift[o2]!]) return 0;
     emit?.({ employee: e, day: d, endDay: d + 1, amount: 1, data: { o1, o2 } });
     return 1;
-  }
-  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    let p = 0;
-    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
-    return p;
-  }
-  local(e: number, d: number, a: Assignment): number {
-    return this.pair(e, d - 1, a) + this.pair(e, d, a);
   }
 }
 

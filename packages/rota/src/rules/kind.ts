@@ -146,3 +146,28 @@ export abstract class LocalConstraint extends RowConstraint {
     return dp;
   }
 }
+
+/**
+ * Base of per-employee constraints on pairs of consecutive worked days (overlap, rest, forbidden
+ * successions): `pairCost` is asked for every day d whose shift and the next day's are both worked.
+ */
+export abstract class PairConstraint extends LocalConstraint {
+  /** Penalty of employee e working option o1 on day d and o2 on day d + 1 (neither OFF). */
+  abstract pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number;
+
+  private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    const { days } = this.model;
+    if (d < 0 || d + 1 >= days) return 0;
+    const o1 = a[e * days + d]!;
+    const o2 = a[e * days + d + 1]!;
+    return o1 < 0 || o2 < 0 ? 0 : this.pairCost(e, d, o1, o2, emit);
+  }
+  row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    let p = 0;
+    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
+    return p;
+  }
+  local(e: number, d: number, a: Assignment): number {
+    return this.pair(e, d - 1, a) + this.pair(e, d, a);
+  }
+}
