@@ -222,18 +222,22 @@ export function defineAdapter(definition: AdapterDefinition): Adapter {
     const issues: DecodeIssue[] = result.issues.length === 0 ? [] : result.issues.map((i) => (i.adapterId === id ? i : { ...i, adapterId: id }));
     let events = result.events;
     if (ctx.strict) {
-      events = [];
-      for (let index = 0; index < result.events.length; index++) {
-        const event = result.events[index];
-        // The fast check first: the path array and issues are only built for an invalid event.
-        if (isWelfareEvent(event)) {
-          events.push(event);
-          continue;
+      // The fast check first: a new array, the path and the issues are only built once an event fails it.
+      let index = 0;
+      while (index < events.length && isWelfareEvent(events[index])) index++;
+      if (index < events.length) {
+        events = result.events.slice(0, index);
+        for (; index < result.events.length; index++) {
+          const event = result.events[index];
+          if (isWelfareEvent(event)) {
+            events.push(event);
+            continue;
+          }
+          const v = validateEvent(event, ['events', index]);
+          if (v.ok) events.push(v.event);
+          else for (const issue of v.issues) issues.push({ ...issue, adapterId: id });
         }
-        const v = validateEvent(event, ['events', index]);
-        if (v.ok) events.push(v.event);
-        else for (const issue of v.issues) issues.push({ ...issue, adapterId: id });
-      }
+      } else events = events.slice();
     }
     const out: DecodeResult = { events, issues };
     if (result.reply !== undefined) out.reply = result.reply;

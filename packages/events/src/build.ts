@@ -1,4 +1,5 @@
-import { alertKey, eventId } from './ids.js';
+import { eventIdOf } from './id-hash.js';
+import { alertKey } from './ids.js';
 import { CATEGORY_OF_KIND, DEFAULT_PRIORITY, type EventKind, type Lifecycle, type Priority } from './schema/kinds.js';
 import {
   EVENT_DATASCHEMA_V1,
@@ -9,6 +10,7 @@ import {
   eventType,
   type WelfareEvent,
 } from './schema/v1.js';
+import { isoString } from './time.js';
 
 /** What an adapter knows about one event; {@link createEvent} fills in the rest of the envelope. */
 export interface CreateEventInput {
@@ -52,7 +54,7 @@ export interface CreateEventInput {
   attributes?: EventData['attributes'];
 }
 
-const iso = (t: Date | string): string => (typeof t === 'string' ? t : t.toISOString());
+const iso = (t: Date | string): string => (typeof t === 'string' ? t : isoString(t));
 
 const CONDITION_OF: Readonly<Record<Lifecycle, EventData['condition']>> = {
   raised: 'active',
@@ -100,12 +102,14 @@ export function createEvent(input: CreateEventInput): WelfareEvent {
   if (input.text !== undefined) data.text = input.text;
   if (input.attributes !== undefined) data.attributes = input.attributes;
   const recordedtime = iso(input.recordedAt);
+  const at = input.time ?? input.recordedAt;
+  const time = at === input.recordedAt ? recordedtime : iso(at);
   const event: WelfareEvent = {
     specversion: '1.0',
-    id: input.id ?? eventId(input.source, ...(input.idParts ?? [input.kind, lifecycle, device.id, component, input.codes.raw, iso(input.time ?? input.recordedAt)])),
+    id: input.id ?? eventIdOf(input.source, input.idParts ?? [input.kind, lifecycle, device.id, component, input.codes.raw, time]),
     source: input.source,
     type: eventType(category, input.kind, lifecycle),
-    time: iso(input.time ?? input.recordedAt),
+    time,
     datacontenttype: 'application/json',
     dataschema: EVENT_DATASCHEMA_V1,
     recordedtime,

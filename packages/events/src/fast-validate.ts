@@ -5,7 +5,7 @@
  */
 import { OmsorgError } from '@omsorg/domain';
 import { eventJsonSchema, type JsonSchema } from './schema/json-schema.js';
-import { crossFieldProblems, looksLikeNationalId } from './schema/rules.js';
+import { crossFieldsHold, looksLikeNationalId } from './schema/rules.js';
 import type { WelfareEvent } from './schema/v1.js';
 
 /** A compiled check: true iff the value is valid. */
@@ -116,9 +116,18 @@ function generateObject(schema: JsonSchema, x: string, g: Generation): string {
     const k = `k${++g.vars}`;
     const known = ref(g, new Set(Object.keys(properties)));
     const lines = [`for (const ${k} in ${x}) {`];
-    if (names) lines.push(`if (!${ref(g, names)}(${k})) return false;`);
-    if (extraCheck === 'false') lines.push(`if (!${known}.has(${k})) return false;`);
-    else if (extraCheck) lines.push(`if (!${known}.has(${k}) && !${ref(g, extraCheck)}(${x}[${k}])) return false;`);
+    // A declared property whose name passes `propertyNames` (decided here, once) skips the name check.
+    const knownNamesPass = names !== undefined && Object.keys(properties).every((name) => names(name));
+    if (names && knownNamesPass) {
+      lines.push(`if (${known}.has(${k})) continue;`);
+      lines.push(`if (!${ref(g, names)}(${k})) return false;`);
+      if (extraCheck === 'false') lines.push('return false;');
+      else if (extraCheck) lines.push(`if (!${ref(g, extraCheck)}(${x}[${k}])) return false;`);
+    } else {
+      if (names) lines.push(`if (!${ref(g, names)}(${k})) return false;`);
+      if (extraCheck === 'false') lines.push(`if (!${known}.has(${k})) return false;`);
+      else if (extraCheck) lines.push(`if (!${known}.has(${k}) && !${ref(g, extraCheck)}(${x}[${k}])) return false;`);
+    }
     lines.push('}');
     out.push(lines.join('\n'));
   }
@@ -137,5 +146,5 @@ export function isWelfareEvent(value: unknown): value is WelfareEvent {
   if (e.subject !== undefined && looksLikeNationalId(e.subject)) return false;
   const attributes = e.data.attributes;
   if (attributes !== undefined && Object.keys(attributes).length > 32) return false;
-  return crossFieldProblems(e).length === 0;
+  return crossFieldsHold(e);
 }

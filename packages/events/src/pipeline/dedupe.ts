@@ -12,9 +12,11 @@ export interface DeduplicatorOptions {
  * new id, so it is never a duplicate here.
  */
 export class Deduplicator {
-  // ids by source: no key string is built per event. A ring of (source, id) in arrival order: the
-  // slot to write next holds the oldest pair, forgotten when overwritten.
-  readonly #seen = new Map<string, Set<string>>();
+  // Sources by id: one hash lookup per event, on the id (already a flat 32-hex string for computed
+  // ids), not on the longer source. An id is almost always unique across sources; when two sources
+  // share one, the value becomes the list of them. A ring of (source, id) in arrival order: the slot
+  // to write next holds the oldest pair, forgotten when overwritten.
+  readonly #seen = new Map<string, string | string[]>();
   readonly #ringSource: (string | undefined)[];
   readonly #ringId: (string | undefined)[];
   #next = 0;
@@ -28,29 +30,40 @@ export class Deduplicator {
 
   /** True if this event was seen before (and remembers it otherwise). */
   isDuplicate(event: Pick<WelfareEvent, 'source' | 'id'>): boolean {
-    let ids = this.#seen.get(event.source);
-    if (ids === undefined) {
-      ids = new Set();
-      this.#seen.set(event.source, ids);
-    } else if (ids.has(event.id)) return true;
-    ids.add(event.id);
+    const { source, id } = event;
+    const have = this.#seen.get(id);
+    if (have === undefined) this.#seen.set(id, source);
+    else if (typeof have === 'string') {
+      if (have === source) return true;
+      this.#seen.set(id, [have, source]);
+    } else {
+      if (have.includes(source)) return true;
+      have.push(source);
+    }
     this.#size++;
     const i = this.#next;
     const oldSource = this.#ringSource[i];
     if (oldSource !== undefined) {
-      const old = this.#seen.get(oldSource)!;
-      old.delete(this.#ringId[i]!);
-      if (old.size === 0) this.#seen.delete(oldSource);
+      this.#forget(oldSource, this.#ringId[i]!);
       this.#size--;
     }
-    this.#ringSource[i] = event.source;
-    this.#ringId[i] = event.id;
-    this.#next = (i + 1) % this.#ringSource.length;
+    this.#ringSource[i] = source;
+    this.#ringId[i] = id;
+    this.#next = i + 1 === this.#ringSource.length ? 0 : i + 1;
     return false;
   }
 
   /** How many pairs are remembered now. */
   get size(): number {
     return this.#size;
+  }
+
+  #forget(source: string, id: string): void {
+    const have = this.#seen.get(id);
+    if (typeof have === 'string') this.#seen.delete(id);
+    else if (have !== undefined) {
+      have.splice(have.indexOf(source), 1);
+      if (have.length === 1) this.#seen.set(id, have[0]!);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { type Adapter, type DecodeContext, type DecodeResult, isAdapter, type RawMessage } from '../adapter.js';
 import { AdapterError, type DecodeIssue } from '../errors.js';
 import type { WelfareEvent } from '../schema/v1.js';
+import { epochMs } from '../time.js';
 import { validateEvent } from '../validate.js';
 import { AlertCorrelator } from './correlate.js';
 import { type DeadLetter, type DeadLetterReason, type DeadLetterSink, MemoryDeadLetterSink, rawBytes } from './dead-letters.js';
@@ -72,6 +73,8 @@ export interface PipelineStats {
 }
 
 const ISSUE_DETECT = 'ADAPTER_DETECT_FAILED';
+// Shared by every named-adapter pick; never written to (`ingest` copies before adding).
+const NO_ISSUES: DecodeIssue[] = [];
 
 /**
  * The event pipeline: adapter detection and decoding → validation → heartbeat (sign of life) →
@@ -193,7 +196,7 @@ export class EventPipeline {
   #pick(raw: RawMessage, adapterId: string | undefined): { adapter?: Adapter; issues: DecodeIssue[] } {
     if (adapterId !== undefined) {
       const adapter = this.#byId.get(adapterId);
-      if (adapter) return { adapter, issues: [] };
+      if (adapter) return { adapter, issues: NO_ISSUES };
       return {
         issues: [
           {
@@ -228,7 +231,7 @@ export class EventPipeline {
     let own = 0;
     for (const event of valid) {
       this.#stats.decoded++;
-      const at = Date.parse(event.recordedtime);
+      const at = epochMs(event.recordedtime);
       if (this.heartbeat) {
         const sign: SignOfLife = { tenant: event.tenant, deviceId: event.data.device.id, at };
         if (intervalSeconds !== undefined) sign.intervalSeconds = intervalSeconds;

@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '../build.js';
 import type { EventKind, Lifecycle } from '../schema/kinds.js';
@@ -22,6 +23,36 @@ describe('Deduplicator', () => {
     expect([d.isDuplicate(a), d.size]).toEqual([false, 2]);
     expect(d.isDuplicate({ source: 'other', id: 'c' })).toBe(false);
   });
+
+  it('keeps one id from several sources apart, and forgets each pair on its own', () => {
+    const d = new Deduplicator({ capacity: 3 });
+    const [s1, s2, s3] = [{ source: 's1', id: 'x' }, { source: 's2', id: 'x' }, { source: 's3', id: 'x' }];
+    expect([d.isDuplicate(s1), d.isDuplicate(s2), d.isDuplicate(s3)]).toEqual([false, false, false]);
+    expect([d.isDuplicate(s1), d.isDuplicate(s2), d.isDuplicate(s3), d.size]).toEqual([true, true, true, 3]);
+    expect(d.isDuplicate({ source: 's', id: 'y' })).toBe(false); // evicts (s1, x)
+    expect([d.isDuplicate(s2), d.isDuplicate(s3), d.isDuplicate(s1)]).toEqual([true, true, false]); // s1 comes back, evicting s2
+    expect([d.isDuplicate(s3), d.isDuplicate(s2), d.size]).toEqual([true, false, 3]);
+  });
+});
+
+describe('Deduplicator against a model', () => {
+  test.prop([fc.integer({ min: 1, max: 6 }), fc.array(fc.record({ source: fc.constantFrom('a', 'b', 'c'), id: fc.constantFrom('1', '2', '3', '4') }), { maxLength: 80 })])(
+    'answers exactly as a list of the last `capacity` remembered pairs',
+    (capacity, pairs) => {
+      const d = new Deduplicator({ capacity });
+      const model: string[] = [];
+      for (const p of pairs) {
+        const key = `${p.source} ${p.id}`;
+        const expected = model.includes(key);
+        if (!expected) {
+          model.push(key);
+          if (model.length > capacity) model.shift();
+        }
+        expect(d.isDuplicate(p)).toBe(expected);
+        expect(d.size).toBe(model.length);
+      }
+    },
+  );
 });
 
 describe('AlertCorrelator', () => {

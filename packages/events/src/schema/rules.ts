@@ -4,6 +4,9 @@
  */
 import { KINDS_BY_CATEGORY } from './kinds.js';
 
+// Category → its kinds, for a lookup without scanning the list.
+const KIND_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(KINDS_BY_CATEGORY).map(([c, kinds]) => [c, new Set<string>(kinds)]));
+
 /** CloudEvents attribute names: lowercase ASCII letters and digits; this standard also caps them at 20. */
 export const ATTRIBUTE_NAME_PATTERN = /^[a-z0-9]{1,20}$/;
 
@@ -50,4 +53,17 @@ export function crossFieldProblems(e: CrossCheckedFields): CrossFieldProblem[] {
     problems.push({ path: ['data', 'alertKey'], message: 'alertKey must be tenant/device.id/device.component/kind' });
   }
   return problems;
+}
+
+/**
+ * Internal (not exported from the package): `crossFieldProblems(e).length === 0` without building
+ * the problem list or the expected strings, for the fast validator on the hot path.
+ */
+export function crossFieldsHold(e: CrossCheckedFields): boolean {
+  const d = e.data;
+  return (
+    KIND_SETS.get(d.category)?.has(d.kind) === true &&
+    e.type === `no.omsorg.${d.category}.${d.kind}.${d.lifecycle}` &&
+    d.alertKey === `${e.tenant}/${d.device.id}/${d.device.component}/${d.kind}`
+  );
 }
