@@ -16,7 +16,7 @@ const { values } = parseArgs({
     instances: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,11,12' },
     ls: { type: 'string', default: '20' },
     total: { type: 'string', default: '60' },
-    budget: { type: 'string', default: '250' },
+    budget: { type: 'string', default: '120' },
     'repair-ms': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },

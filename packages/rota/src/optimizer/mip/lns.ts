@@ -16,7 +16,12 @@ export interface MipLnsOptions {
   timeLimitMs: number;
   /** Time limit of one repair (default 2000 ms). */
   repairTimeLimitMs?: number;
-  /** Free cells per neighbourhood, roughly (default 250: e.g. 16 employees × 14 days). */
+  /**
+   * Free cells per neighbourhood to start with, roughly (default 120: e.g. 16 employees × 7 days). It
+   * adapts: it grows by a tenth after a neighbourhood solved to optimality without improvement (the
+   * neighbourhood was too small to escape), up to three times its start, and shrinks by a sixth after one
+   * that hit its time limit.
+   */
   cellBudget?: number;
   /** Seed of the neighbourhood choice. */
   seed: number;
@@ -82,7 +87,10 @@ export function neighbourhood(i: number, employees: number, days: number, budget
 export async function mipLns(model: CompiledProblem, rules: readonly CompiledRule[], assignment: Assignment, options: MipLnsOptions): Promise<MipLnsResult> {
   const t0 = performance.now();
   const rng = new Random(options.seed);
-  const budget = options.cellBudget ?? 250;
+  const initialBudget = options.cellBudget ?? 120;
+  let budget = initialBudget;
+  // Growth is capped: a neighbourhood near the whole problem is the slow whole-problem MIP again.
+  const maxBudget = Math.min(model.employees * model.days, 3 * initialBudget);
   let best = assignment;
   let score: Score = new IncrementalEvaluator(model, rules, assignment).score;
   let repairs = 0;
@@ -90,7 +98,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   for (let i = 0; performance.now() - t0 < options.timeLimitMs && !options.signal?.aborted; i++) {
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
-    const n = neighbourhood(i, model.employees, model.days, budget, rng);
+    const n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng);
     const left = options.timeLimitMs - (performance.now() - t0);
     const out = await mipRepairDetailed(model, rules, best, {
       ...n,
@@ -100,8 +108,10 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     });
     if (out.reason === 'declined') return { assignment: best, score, repairs, improvements, declined: true };
     repairs++;
+    const better = out.assignment !== undefined && compareScores(out.after, score) < 0;
+    if (out.status === 'optimal' && !better) budget = Math.min(maxBudget, budget * 1.1);
+    else if (out.status === 'timeLimit') budget = Math.max(20, budget / 1.2);
     if (!out.assignment) continue;
-    const better = compareScores(out.after, score) < 0;
     best = out.assignment;
     score = out.after;
     if (better) {
