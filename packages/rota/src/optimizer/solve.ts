@@ -92,7 +92,7 @@ export interface SolveResult {
 }
 
 /**
- * Find a good rota for a problem under rules: the same rules as {@link evaluate} (one definition of
+ * Find a good rota for a problem under rules: the same rules as `evaluate` (one definition of
  * legal). Anytime (progress callbacks with the best so far), deterministic for a seed, stops within
  * 100 ms of an abort, never moves pinned cells, and ends with a diagnosis when no legal rota is found.
  */
