@@ -79,10 +79,13 @@ const AverageParams = z.object({
 
 class AverageWeekly extends WindowSumConstraint {
   private readonly arr: Int32Array;
+  /** Floor of the weighted week in minutes, or -1 without weighting. */
+  private readonly floor: number;
   private readonly limitPerWeek: Float64Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, windows: DayWindows, readonly p: z.infer<typeof AverageParams>) {
     super(model, rule, inScope, windows);
     this.arr = workArray(model, p.measure);
+    this.floor = p.weighting ? p.weighting.floorMinutes : -1;
     this.limitPerWeek = Float64Array.from({ length: model.employees }, (_, e) => {
       if (p.maxAverageMinutes !== undefined) return p.maxAverageMinutes;
       const emp = model.problem.employees[e]!;
@@ -103,7 +106,8 @@ class AverageWeekly extends WindowSumConstraint {
   penalty(e: number, w: number, sum: number, bonus: number, emit?: (v: ViolationDetail) => void): number {
     const weeks = (this.windows.to[w]! - this.windows.from[w]!) / 7;
     let limit = this.limitPerWeek[e]! * weeks;
-    if (this.p.weighting) limit = Math.max(this.p.weighting.floorMinutes * weeks, limit - bonus);
+    if (this.floor >= 0) limit = Math.max(this.floor * weeks, limit - bonus);
+    else if (sum <= limit) return 0;
     const over = Math.round(sum - limit);
     if (over <= 0) return 0;
     emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount: over, data: { average: Math.round(sum / weeks), limit: Math.round(limit / weeks) } });

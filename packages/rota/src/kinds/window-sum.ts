@@ -127,12 +127,16 @@ export abstract class WindowSumConstraint implements Constraint {
         p1[d + 1] = p1[d]! + (o === OFF ? 0 : t1[d * options + o]!);
         p2[d + 1] = p2[d]! + (o === OFF ? 0 : t2[d * options + o]!);
       }
-      for (let w = 0; w < this.W; w++) {
-        const k = e * this.W + w;
-        this.sums[k] = p1[to[w]!]! - p1[from[w]!]!;
-        this.sums2[k] = p2[to[w]!]! - p2[from[w]!]!;
-        this.pens[k] = this.penalty(e, w, this.sums[k]!, this.sums2[k]!);
-        total += this.pens[k]!;
+      const { sums, sums2, pens, W } = this;
+      for (let w = 0; w < W; w++) {
+        const k = e * W + w;
+        const s1 = p1[to[w]!]! - p1[from[w]!]!;
+        const s2 = p2[to[w]!]! - p2[from[w]!]!;
+        sums[k] = s1;
+        sums2[k] = s2;
+        const pen = this.penalty(e, w, s1, s2);
+        pens[k] = pen;
+        total += pen;
       }
     }
     return total;
