@@ -1,12 +1,14 @@
 // pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.4]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { curtoisToProblem, evaluate, parseCurtois } from '@omsorg/rota';
+import { evaluate } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
+import { instanceFiles, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -33,20 +35,16 @@ if (existsSync(bksFile)) {
     bks.set(f[0]!, Object.fromEntries(cols.map((c, i) => [c, f[i] ?? ''])));
   }
 }
-const files = values.instances!.split(',').map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? join(dir, `Instance${x}.txt`) : resolve(process.cwd(), x)));
+const files = instanceFiles(values.instances!, dir);
 
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
 console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, MIP ${values.mip} (local search share ${values['ls-share']}), one search thread`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
-  const name = basename(file).replace(/\.txt$/, '');
-  const parsed = parseCurtois(readFileSync(file, 'utf8'));
-  if (!parsed.ok) {
-    console.log(`${name}: cannot read: ${parsed.issues.slice(0, 3).map((i) => `${i.path.join(' ')} ${i.message.en}`).join('; ')}`);
-    continue;
-  }
-  const { problem, rules } = curtoisToProblem(parsed.instance, { id: name });
+  const loaded = loadInstance(file);
+  if (!loaded) continue;
+  const { name, problem, rules } = loaded;
   const ref = bks.get(name);
   const bestKnown = ref?.best_known ? Number(ref.best_known) : undefined;
   const result = await solve(problem, rules, {

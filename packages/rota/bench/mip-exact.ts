@@ -1,12 +1,14 @@
 // node --conditions=@omsorg/source --import tsx bench/mip-exact.ts [--instances 1,2 | path.txt] [--time-limit s] [--out file.json]
 // Solves Curtois & Qu instances as one MIP with HiGHS (solveExact) and checks each result with a fresh
 // full evaluation. A measurement script, not a test.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compileProblem, compileRules, curtoisToProblem, evaluate, parseCurtois, rotaFromAssignment } from '@omsorg/rota';
+import { compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solveExact } from '../src/optimizer/mip/repair.js';
+import { instanceFiles, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -19,18 +21,14 @@ const { values } = parseArgs({
 });
 const dir = resolve(process.cwd(), values.dir!);
 const timeLimitMs = Number(values['time-limit']) * 1000;
-const files = values.instances!.split(',').map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? join(dir, `Instance${x}.txt`) : resolve(process.cwd(), x)));
+const files = instanceFiles(values.instances!, dir);
 const results: Record<string, unknown>[] = [];
 console.log(`solveExact (HiGHS ${'1.15.3'}, WebAssembly, one thread), time limit ${timeLimitMs / 1000} s`);
 console.log(`${'instance'.padEnd(12)}${'time s'.padStart(8)}${'objective'.padStart(11)}${'bound'.padStart(9)}${'optimal'.padStart(9)}${'checked'.padStart(9)}`);
 for (const file of files) {
-  const name = basename(file).replace(/\.txt$/, '');
-  const parsed = parseCurtois(readFileSync(file, 'utf8'));
-  if (!parsed.ok) {
-    console.log(`${name}: cannot read`);
-    continue;
-  }
-  const { problem, rules } = curtoisToProblem(parsed.instance, { id: name });
+  const loaded = loadInstance(file);
+  if (!loaded) continue;
+  const { name, problem, rules } = loaded;
   const model = compileProblem(problem);
   const compiled = compileRules(model, rules);
   const t0 = performance.now();

@@ -1,14 +1,11 @@
-// node --conditions=@omsorg/source --import tsx bench/mip-lns.ts [--instances 1,2 | path.txt] [--ls s] [--total s] [--budget cells] [--repair-ms ms]
-// Measures the MIP large-neighbourhood search after the local search: solve() for --ls seconds, then
-// mipLns (MIP repairs of neighbourhoods in turn) until --total seconds; checks the result with a fresh
-// evaluation. A measurement script, not a test.
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assignmentFromRota, compileProblem, compileRules, curtoisToProblem, evaluate, parseCurtois, rotaFromAssignment } from '@omsorg/rota';
+import { assignmentFromRota, compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
 import { mipLns } from '../src/optimizer/mip/lns.js';
+import { instanceFiles, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -24,17 +21,13 @@ const { values } = parseArgs({
 });
 const dir = resolve(process.cwd(), values.dir!);
 const [lsSec, totalSec, budget, repairMs, seed] = [values.ls, values.total, values.budget, values['repair-ms'], values.seed].map(Number) as [number, number, number, number, number];
-const files = values.instances!.split(',').map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? join(dir, `Instance${x}.txt`) : resolve(process.cwd(), x)));
+const files = instanceFiles(values.instances!, dir);
 console.log(`local search ${lsSec} s, then MIP LNS to ${totalSec} s (budget ${budget} cells, ${repairMs} ms per repair), seed ${seed}`);
 console.log(`${'instance'.padEnd(12)}${'LS'.padStart(8)}${'LS+MIP'.padStart(8)}${'t best s'.padStart(9)}${'repairs'.padStart(8)}${'better'.padStart(7)}`);
 for (const file of files) {
-  const name = basename(file).replace(/\.txt$/, '');
-  const parsed = parseCurtois(readFileSync(file, 'utf8'));
-  if (!parsed.ok) {
-    console.log(`${name}: cannot read`);
-    continue;
-  }
-  const { problem, rules } = curtoisToProblem(parsed.instance, { id: name });
+  const loaded = loadInstance(file);
+  if (!loaded) continue;
+  const { name, problem, rules } = loaded;
   const t0 = performance.now();
   const ls = await solve(problem, rules, { timeLimitMs: lsSec * 1000, seed });
   const model = compileProblem(problem);

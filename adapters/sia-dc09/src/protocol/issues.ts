@@ -67,7 +67,7 @@ export interface Dc09Issue {
  * Integrity problems: errors in strict mode, warnings in lenient mode (lenient decoding still
  * extracts the fields). Every other code has a fixed severity.
  */
-const INTEGRITY: ReadonlySet<Dc09IssueCode> = new Set<Dc09IssueCode>([
+export const INTEGRITY_CODES: ReadonlySet<Dc09IssueCode> = new Set<Dc09IssueCode>([
   'HEADER_MALFORMED',
   'CRC_MISMATCH',
   'LENGTH_MISMATCH',
@@ -88,7 +88,7 @@ export type Dc09Mode = 'strict' | 'lenient';
 /** The severity a code has in a mode. */
 export function severityOf(code: Dc09IssueCode, mode: Dc09Mode): Dc09Issue['severity'] {
   if (ALWAYS_WARNING.has(code)) return 'warning';
-  if (INTEGRITY.has(code)) return mode === 'strict' ? 'error' : 'warning';
+  if (INTEGRITY_CODES.has(code)) return mode === 'strict' ? 'error' : 'warning';
   return 'error';
 }
 

@@ -5,7 +5,7 @@
 import { crc16Arc, hex } from './crc.js';
 import { type Dc09Key, encryptToHex, keyBytes } from './crypto.js';
 import type { Dc09Frame, Dc09ParseResult } from './frame.js';
-import type { Dc09IssueCode } from './issues.js';
+import { type Dc09IssueCode, INTEGRITY_CODES } from './issues.js';
 import { formatDc09Timestamp } from './timestamp.js';
 
 /** The reply tokens a receiver sends. */
@@ -16,21 +16,8 @@ export function frameBody(body: string): string {
   return `\n${hex(crc16Arc(body))}${hex(body.length)}${body}\r`;
 }
 
-const NAK_CODES: ReadonlySet<Dc09IssueCode> = new Set<Dc09IssueCode>([
-  'FRAME_EMPTY',
-  'FRAME_TOO_LARGE',
-  'TOKEN_MISSING',
-  'HEADER_MALFORMED',
-  'CRC_MISMATCH',
-  'LENGTH_MISMATCH',
-  'SEQUENCE_INVALID',
-  'ROUTING_INVALID',
-  'TIMESTAMP_INVALID',
-  'TIMESTAMP_MISSING',
-  'TIMESTAMP_OUT_OF_WINDOW',
-  'TRAILING_GARBAGE',
-  'XDATA_MALFORMED',
-]);
+/** A frame is refused (NAK) when it is unusable or fails an integrity check. */
+const NAK_CODES: ReadonlySet<Dc09IssueCode> = new Set<Dc09IssueCode>(['FRAME_EMPTY', 'FRAME_TOO_LARGE', 'TOKEN_MISSING', ...INTEGRITY_CODES]);
 
 /**
  * Which reply a receiver should send for a parse result: null for frames that are themselves replies
