@@ -9,10 +9,10 @@ import { blockWindows, calendarWeekWindows, type DayWindows, rollingWindows, Win
 const Measure = z.enum(['real', 'nominal']).default('real');
 
 /** How far a value lies below `min` and above `max` (each 0 when the bound is absent or met). */
-function outsideBounds(value: number, min: number | undefined, max: number | undefined): { under: number; over: number; amount: number } {
+function outsideBounds(value: number, min: number | undefined, max: number | undefined): { under: number; amount: number } {
   const under = min !== undefined ? Math.max(0, min - value) : 0;
   const over = max !== undefined ? Math.max(0, value - max) : 0;
-  return { under, over, amount: under + over };
+  return { under, amount: under + over };
 }
 
 function workArray(model: CompiledProblem, measure: 'real' | 'nominal'): Int32Array {
@@ -155,7 +155,7 @@ class TotalWorked extends WindowSumConstraint {
     return at(this.model, this.arr, d, o);
   }
   penalty(e: number, _w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
-    const { under, over, amount } = outsideBounds(sum, this.p.min, this.p.max);
+    const { under, amount } = outsideBounds(sum, this.p.min, this.p.max);
     if (amount > 0) emit?.({ employee: e, amount, data: { worked: sum, bound: under > 0 ? this.p.min! : this.p.max!, direction: under > 0 ? 'under' : 'over' } });
     return amount;
   }
@@ -252,7 +252,7 @@ class ShiftCount extends WindowSumConstraint {
     return this.inScope[e] === 1 && this.p.max === 0 && this.mask[o] === 1;
   }
   penalty(e: number, w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
-    const { under, over, amount } = outsideBounds(sum, this.p.min, this.p.max);
+    const { under, amount } = outsideBounds(sum, this.p.min, this.p.max);
     if (amount > 0) emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount, data: { count: sum, bound: under > 0 ? this.p.min! : this.p.max!, direction: under > 0 ? 'under' : 'over' } });
     return amount;
   }
