@@ -93,6 +93,11 @@ export interface SearchSpace {
 }
 
 const now = () => performance.now();
+
+/** True when a score is at least as good as a target (no target: never). */
+export function reachedTarget(s: Score, target: Score | undefined): boolean {
+  return target !== undefined && (s.hard < target.hard || (s.hard === target.hard && s.soft <= target.soft));
+}
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -143,7 +148,7 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     undoN++;
     setBase(e, d, v);
   };
-  const reached = (s: Score) => cfg.targetScore !== undefined && (s.hard < cfg.targetScore.hard || (s.hard === cfg.targetScore.hard && s.soft <= cfg.targetScore.soft));
+  const reached = (s: Score) => reachedTarget(s, cfg.targetScore);
   if (reached(bestScore)) stoppedBy = 'target';
 
   while (stoppedBy !== 'target') {

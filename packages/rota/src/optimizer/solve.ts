@@ -11,11 +11,8 @@ import type { RuleInput } from '../rules/rule.js';
 import { constructGreedy, fixedCells, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { mipLns } from './mip/lns.js';
-import { lateAcceptanceSearch, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
+import { lateAcceptanceSearch, reachedTarget, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
 
-function reachedTarget(s: Score, target: Score | undefined): boolean {
-  return target !== undefined && (s.hard < target.hard || (s.hard === target.hard && s.soft <= target.soft));
-}
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
