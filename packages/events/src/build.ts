@@ -1,13 +1,12 @@
 import { eventIdOf } from './id-hash.js';
 import { alertKey } from './ids.js';
-import { CATEGORY_OF_KIND, DEFAULT_PRIORITY, type EventKind, type Lifecycle, type Priority } from './schema/kinds.js';
+import { CATEGORY_OF_KIND, DEFAULT_PRIORITY, type EventKind, eventType, type Lifecycle, type Priority } from './schema/kinds.js';
 import {
   EVENT_DATASCHEMA_V1,
   type EventCodes,
   type EventData,
   type EventDevice,
   type EventLocation,
-  eventType,
   type WelfareEvent,
 } from './schema/v1.js';
 import { isoString } from './time.js';

@@ -4,9 +4,11 @@
  * checks both accept exactly the same values.
  */
 import { OmsorgError } from '@omsorg/domain';
+import { z } from 'zod';
 import { eventJsonSchema, type JsonSchema } from './schema/json-schema.js';
 import { crossFieldsHold, looksLikeNationalId } from './schema/rules.js';
 import type { WelfareEvent } from './schema/v1.js';
+import { timestampTest } from './time.js';
 
 /** A compiled check: true iff the value is valid. */
 export type Check = (value: unknown) => boolean;
@@ -37,12 +39,22 @@ const KNOWN_KEYWORDS = new Set([
   'maxItems',
 ]);
 
+/** The pattern zod emits for an RFC 3339 timestamp with an offset (`format: 'date-time'`). */
+const DATE_TIME_PATTERN = (z.toJSONSchema(z.iso.datetime({ offset: true })) as JsonSchema).pattern;
+const DATE_TIME = typeof DATE_TIME_PATTERN === 'string' ? new RegExp(DATE_TIME_PATTERN) : undefined;
+
+/** Internal: a test with exactly the answers of the RFC 3339 pattern zod emits (see {@link timestampTest}). */
+export function dateTimeTest(): (s: string) => boolean {
+  return timestampTest(DATE_TIME!);
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Values the generated code refers to: regular expressions, enum sets, constants, sub-checks. */
 interface Generation {
   refs: unknown[];
   vars: number;
+  impliedPatterns: ReadonlySet<string>;
 }
 
 const ref = (g: Generation, value: unknown): string => `r[${g.refs.push(value) - 1}]`;
@@ -55,14 +67,24 @@ const ref = (g: Generation, value: unknown): string => `r[${g.refs.push(value) -
  * compiler does not understand cannot pass silently.
  */
 export function compileJsonSchema(schema: JsonSchema): Check {
-  const g: Generation = { refs: [], vars: 0 };
-  const body = generate(schema, 'v', g);
+  return compile(schema, NO_PATHS);
+}
+
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/**
+ * {@link compileJsonSchema}, leaving out the `pattern` of the properties at `impliedPatterns`
+ * (dotted paths from the root, e.g. `data.alertKey`): for patterns a later check implies.
+ */
+function compile(schema: JsonSchema, impliedPatterns: ReadonlySet<string>): Check {
+  const g: Generation = { refs: [], vars: 0, impliedPatterns };
+  const body = generate(schema, 'v', g, '');
   // The source is generated from our own JSON Schema, never from input.
   const factory = new Function('r', `return function check(v) {\n${body}\nreturn true;\n};`) as (refs: unknown[]) => Check;
   return factory(g.refs);
 }
 
-function generate(schema: JsonSchema, x: string, g: Generation): string {
+function generate(schema: JsonSchema, x: string, g: Generation, path: string): string {
   for (const key of Object.keys(schema)) {
     if (!KNOWN_KEYWORDS.has(key)) throw new OmsorgError('SCHEMA_KEYWORD_UNSUPPORTED', `fast validator: unsupported JSON Schema keyword ${key}`);
   }
@@ -81,12 +103,20 @@ function generate(schema: JsonSchema, x: string, g: Generation): string {
   if (Array.isArray(schema.enum)) fail(`!${ref(g, new Set(schema.enum as unknown[]))}.has(${x})`);
   if (typeof schema.minLength === 'number') fail(`${x}.length < ${schema.minLength}`);
   if (typeof schema.maxLength === 'number') fail(`${x}.length > ${schema.maxLength}`);
-  if (typeof schema.pattern === 'string') fail(`!${ref(g, new RegExp(schema.pattern))}.test(${x})`);
+  if (typeof schema.pattern === 'string' && !g.impliedPatterns.has(path)) {
+    if (schema.format === 'date-time' && schema.pattern === DATE_TIME_PATTERN) fail(`!${ref(g, dateTimeTest())}(${x})`);
+    else {
+      // The last text that matched is remembered per site: a repeated value (the tenant, a
+      // component, a code) is one comparison, not a regular expression run.
+      const last = ref(g, { text: undefined });
+      out.push(`if (${x} !== ${last}.text) {\nif (!${ref(g, new RegExp(schema.pattern))}.test(${x})) return false;\n${last}.text = ${x};\n}`);
+    }
+  }
   if (typeof schema.minimum === 'number') fail(`${x} < ${schema.minimum}`);
   if (typeof schema.maximum === 'number') fail(`${x} > ${schema.maximum}`);
   if (typeof schema.exclusiveMinimum === 'number') fail(`${x} <= ${schema.exclusiveMinimum}`);
   if (typeof schema.exclusiveMaximum === 'number') fail(`${x} >= ${schema.exclusiveMaximum}`);
-  if (type === 'object') out.push(generateObject(schema, x, g));
+  if (type === 'object') out.push(generateObject(schema, x, g, path));
   if (type === 'array') {
     if (typeof schema.minItems === 'number') fail(`${x}.length < ${schema.minItems}`);
     if (typeof schema.maxItems === 'number') fail(`${x}.length > ${schema.maxItems}`);
@@ -99,7 +129,7 @@ function generate(schema: JsonSchema, x: string, g: Generation): string {
   return out.join('\n');
 }
 
-function generateObject(schema: JsonSchema, x: string, g: Generation): string {
+function generateObject(schema: JsonSchema, x: string, g: Generation, path: string): string {
   const out: string[] = [];
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required ?? []) as string[]);
@@ -107,7 +137,7 @@ function generateObject(schema: JsonSchema, x: string, g: Generation): string {
     const v = `v${++g.vars}`;
     out.push(`const ${v} = ${x}[${JSON.stringify(name)}];`);
     if (required.has(name)) out.push(`if (${v} === undefined) return false;`);
-    out.push(`if (${v} !== undefined) {\n${generate(sub, v, g)}\n}`);
+    out.push(`if (${v} !== undefined) {\n${generate(sub, v, g, path === '' ? name : `${path}.${name}`)}\n}`);
   }
   const extra = schema.additionalProperties;
   const extraCheck = extra === false ? 'false' : isObject(extra) && Object.keys(extra).length > 0 ? compileJsonSchema(extra as JsonSchema) : undefined;
@@ -134,7 +164,11 @@ function generateObject(schema: JsonSchema, x: string, g: Generation): string {
   return out.join('\n');
 }
 
-const structural = compileJsonSchema(eventJsonSchema());
+// `type` and `data.alertKey` must equal strings built from fields the schema checks (the category,
+// kind and lifecycle enums; tenant, device id and component without '/' or whitespace, lengths
+// capped so the whole fits): when `crossFieldsHold` passes, their patterns and lengths hold too,
+// and when it fails the event is invalid anyway. So the structural check leaves those two patterns out.
+const structural = compile(eventJsonSchema(), new Set(['type', 'data.alertKey']));
 
 /**
  * Whether a value is a valid v1 event: the same answer as `WelfareEventSchema.safeParse(value).success`,

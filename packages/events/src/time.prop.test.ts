@@ -1,6 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
-import { epochMs, isoString } from './time.js';
+import { z } from 'zod';
+import { epochMs, isoString, timestampTest } from './time.js';
+
+// The RFC 3339 pattern of the event schema (zod's) and the JSON test vendor's own looser one.
+const DATE_TIME_REGEXP = new RegExp((z.toJSONSchema(z.iso.datetime({ offset: true })) as { pattern: string }).pattern);
+const VENDOR_REGEXP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 // Every millisecond `Date` can hold, biased towards the edges of the four-digit-year range.
 const instant = fc.oneof(
@@ -36,4 +41,36 @@ it('given 2024-02-29T23:59:59.999Z then the next millisecond, each formats and p
   const t = Date.parse('2024-02-29T23:59:59.999Z');
   expect([isoString(new Date(t)), isoString(new Date(t + 1))]).toEqual(['2024-02-29T23:59:59.999Z', '2024-03-01T00:00:00.000Z']);
   expect(epochMs('2024-03-01T00:00:00.007Z')).toBe(t + 8);
+});
+
+// Sequences of timestamps: many in one second (the remembered prefix), with single characters
+// replaced, mostly in the fraction and the zone (letters, other digits, '.', 'Z', '+', a non-ASCII
+// digit, two characters, none), other endings, and invalid dates such as 02-30 or hour 24.
+const timestampText = (base: number) =>
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 1_999 }),
+      fc.option(fc.tuple(fc.oneof(fc.integer({ min: 19, max: 23 }), fc.nat({ max: 25 })), fc.constantFrom('0', '9', '3', 'x', '.', 'Z', '+', ' ', '٣', '12', '')), {
+        freq: 2,
+      }),
+      fc.constantFrom('Z', 'Z', 'Z', '+01:00', 'z', '', '0Z'),
+    )
+    .map(([ms, edit, end]) => {
+      const iso = new Date(base + ms).toISOString();
+      const s = end === 'Z' ? iso : iso.slice(0, -1) + end;
+      if (!edit) return s;
+      const [at, by] = edit;
+      return s.slice(0, at) + by + s.slice(at + 1);
+    });
+const oddDates = fc.constantFrom('2024-02-29T10:00:00.123Z', '2023-02-29T10:00:00.123Z', '2026-02-30T10:00:00.123Z', '2026-04-31T23:59:59.999Z', '2026-11-23T24:00:00.000Z');
+
+test.prop([
+  fc
+    .constantFrom(1_700_000_000_000, Date.parse('2024-02-29T10:00:00Z'), Date.parse('2026-02-28T23:59:59Z'))
+    .chain((base) => fc.array(fc.oneof({ weight: 6, arbitrary: timestampText(base) }, { weight: 1, arbitrary: oddDates }), { minLength: 2, maxLength: 60 })),
+])('timestampTest answers exactly as the regular expressions it stands in for, in any order of calls', (texts) => {
+  for (const re of [DATE_TIME_REGEXP, VENDOR_REGEXP]) {
+    const test = timestampTest(re);
+    for (const s of texts) expect(test(s)).toBe(re.test(s));
+  }
 });

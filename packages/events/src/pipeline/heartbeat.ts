@@ -73,9 +73,13 @@ export interface SignOfLife {
  * the receiver being down is not the fleet being down.
  */
 export class HeartbeatMonitor {
-  // Records by tenant, then device id: no key string is built per message.
-  readonly #devices = new Map<string, Map<string, LastSeenRecord>>();
-  readonly #dirty = new Set<LastSeenRecord>();
+  // Records by tenant, then device id: no key string is built per message. The last tenant's map
+  // is kept at hand (a receiver mostly serves one tenant). Changed records are listed once each:
+  // a record carries whether it is listed.
+  readonly #devices = new Map<string, Map<string, Tracked>>();
+  #lastTenant: string | undefined;
+  #lastById: Map<string, Tracked> | undefined;
+  #dirty: Tracked[] = [];
   #count = 0;
   readonly #defaultInterval: number;
   readonly #tolerance: number;
@@ -96,16 +100,19 @@ export class HeartbeatMonitor {
     if (!this.#store) return;
     for (const r of await this.#store.load()) {
       const mine = this.#devices.get(r.tenant)?.get(r.deviceId);
-      if (!mine) this.#put({ ...r });
+      if (!mine) this.#put(new Tracked(r));
       else if (mine.lastSeenAt < r.lastSeenAt) Object.assign(mine, r);
     }
   }
 
   /** Write changed records to the store. */
   async flush(): Promise<void> {
-    if (!this.#store || this.#dirty.size === 0) return;
-    const records = [...this.#dirty].map((r) => ({ ...r }));
-    this.#dirty.clear();
+    if (!this.#store || this.#dirty.length === 0) return;
+    const records = this.#dirty.map((r) => {
+      r.listed = false;
+      return r.plain();
+    });
+    this.#dirty = [];
     await this.#store.save(records);
   }
 
@@ -115,16 +122,22 @@ export class HeartbeatMonitor {
    */
   seen(sign: SignOfLife): WelfareEvent | undefined {
     const at = typeof sign.at === 'number' ? sign.at : sign.at.getTime();
-    const r = this.#devices.get(sign.tenant)?.get(sign.deviceId);
+    const tenant = sign.tenant;
+    const byId = tenant === this.#lastTenant ? this.#lastById : this.#devices.get(tenant);
+    const r = byId?.get(sign.deviceId);
     if (!r) {
-      this.#dirty.add(
-        this.#put({ tenant: sign.tenant, deviceId: sign.deviceId, lastSeenAt: at, intervalSeconds: sign.intervalSeconds ?? this.#defaultInterval }),
+      this.#list(
+        this.#put(new Tracked({ tenant, deviceId: sign.deviceId, lastSeenAt: at, intervalSeconds: sign.intervalSeconds ?? this.#defaultInterval })),
       );
       return undefined;
     }
+    if (byId !== this.#lastById) {
+      this.#lastTenant = tenant;
+      this.#lastById = byId;
+    }
     if (at > r.lastSeenAt) r.lastSeenAt = at;
     if (sign.intervalSeconds !== undefined) r.intervalSeconds = sign.intervalSeconds;
-    this.#dirty.add(r);
+    if (!r.listed) this.#list(r);
     if (r.offlineSince === undefined) return undefined;
     const since = r.offlineSince;
     delete r.offlineSince;
@@ -140,9 +153,9 @@ export class HeartbeatMonitor {
       if (r.offlineSince !== undefined) continue;
       const deadline = Math.max(r.lastSeenAt, this.#startedAt) + r.intervalSeconds * this.#tolerance * 1000;
       if (t > deadline && t >= graceEnd) {
-        const mutable = r as LastSeenRecord;
+        const mutable = r as Tracked;
         mutable.offlineSince = t;
-        this.#dirty.add(mutable);
+        if (!mutable.listed) this.#list(mutable);
         out.push(offlineEvent(mutable, 'raised', t, t));
       }
     }
@@ -164,7 +177,12 @@ export class HeartbeatMonitor {
     return this.#count;
   }
 
-  #put(r: LastSeenRecord): LastSeenRecord {
+  #list(r: Tracked): void {
+    r.listed = true;
+    this.#dirty.push(r);
+  }
+
+  #put(r: Tracked): Tracked {
     let byId = this.#devices.get(r.tenant);
     if (!byId) {
       byId = new Map();
@@ -173,6 +191,31 @@ export class HeartbeatMonitor {
     byId.set(r.deviceId, r);
     this.#count++;
     return r;
+  }
+}
+
+/** A record as the monitor keeps it: the {@link LastSeenRecord} fields, and whether it is listed as changed. */
+class Tracked implements LastSeenRecord {
+  tenant: string;
+  deviceId: string;
+  lastSeenAt: number;
+  intervalSeconds: number;
+  declare offlineSince?: number;
+  /** Listed among the records to save on the next flush (not enumerable: copies of the record leave it out). */
+  declare listed: boolean;
+
+  constructor(r: LastSeenRecord) {
+    this.tenant = r.tenant;
+    this.deviceId = r.deviceId;
+    this.lastSeenAt = r.lastSeenAt;
+    this.intervalSeconds = r.intervalSeconds;
+    if (r.offlineSince !== undefined) this.offlineSince = r.offlineSince;
+    Object.defineProperty(this, 'listed', { value: false, writable: true, enumerable: false });
+  }
+
+  /** A plain copy of the record fields. */
+  plain(): LastSeenRecord {
+    return { ...this };
   }
 }
 

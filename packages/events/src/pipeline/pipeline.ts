@@ -99,6 +99,8 @@ export class EventPipeline {
   readonly flapping: FlappingDetector | undefined;
   /** The heartbeat stage, if on. */
   readonly heartbeat: HeartbeatMonitor | undefined;
+  // One sign of life, refilled per event (the monitor copies what it keeps).
+  readonly #sign: Omit<SignOfLife, 'intervalSeconds'> & { intervalSeconds: number | undefined } = { tenant: '', deviceId: '', at: 0, intervalSeconds: undefined };
   readonly #stats: PipelineStats = {
     received: 0,
     outcomes: { emitted: 0, partial: 0, 'dead-lettered': 0, absorbed: 0 },
@@ -233,9 +235,13 @@ export class EventPipeline {
       this.#stats.decoded++;
       const at = epochMs(event.recordedtime);
       if (this.heartbeat) {
-        const sign: SignOfLife = { tenant: event.tenant, deviceId: event.data.device.id, at };
-        if (intervalSeconds !== undefined) sign.intervalSeconds = intervalSeconds;
-        const back = this.heartbeat.seen(sign);
+        const sign = this.#sign;
+        sign.tenant = event.tenant;
+        sign.deviceId = event.data.device.id;
+        sign.at = at;
+        sign.intervalSeconds = intervalSeconds;
+        // `seen` treats an undefined interval as absent.
+        const back = this.heartbeat.seen(sign as SignOfLife);
         if (back) {
           events.push(this.correlator.apply(back));
           this.#stats.generated++;

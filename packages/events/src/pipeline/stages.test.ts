@@ -6,6 +6,7 @@ import { AlertCorrelator } from './correlate.js';
 import { Deduplicator } from './dedupe.js';
 import { FlappingDetector } from './flapping.js';
 import { HeartbeatMonitor, type LastSeenRecord, type LastSeenStore } from './heartbeat.js';
+import { hexIdHash, hexWord, textIdHash } from './id-hash-table.js';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 let n = 0;
@@ -35,24 +36,109 @@ describe('Deduplicator', () => {
   });
 });
 
+/** Feeds `pairs` to a Deduplicator and checks every answer and size against a list of the last `capacity` remembered pairs. */
+function agreesWithModel(capacity: number, pairs: readonly { source: string; id: string }[]): void {
+  const d = new Deduplicator({ capacity });
+  const model: string[] = [];
+  for (const p of pairs) {
+    const key = `${p.source} ${p.id}`;
+    const expected = model.includes(key);
+    if (!expected) {
+      model.push(key);
+      if (model.length > capacity) model.shift();
+    }
+    expect(d.isDuplicate(p)).toBe(expected);
+    expect(d.size).toBe(model.length);
+  }
+  // Everything remembered is still found after all the evictions (the table stays consistent).
+  for (const key of model) {
+    const at = key.indexOf(' ');
+    expect(d.isDuplicate({ source: key.slice(0, at), id: key.slice(at + 1) })).toBe(true);
+  }
+}
+
 describe('Deduplicator against a model', () => {
   test.prop([fc.integer({ min: 1, max: 6 }), fc.array(fc.record({ source: fc.constantFrom('a', 'b', 'c'), id: fc.constantFrom('1', '2', '3', '4') }), { maxLength: 80 })])(
     'answers exactly as a list of the last `capacity` remembered pairs',
-    (capacity, pairs) => {
-      const d = new Deduplicator({ capacity });
-      const model: string[] = [];
-      for (const p of pairs) {
-        const key = `${p.source} ${p.id}`;
-        const expected = model.includes(key);
-        if (!expected) {
-          model.push(key);
-          if (model.length > capacity) model.shift();
-        }
-        expect(d.isDuplicate(p)).toBe(expected);
-        expect(d.size).toBe(model.length);
-      }
-    },
+    agreesWithModel,
   );
+
+  // Ids as the pipeline makes them (32 lowercase hex digits), built from few distinct words so that
+  // ids share prefixes, suffixes and whole words; plus text ids (short, upper-case hex, 31 or 33
+  // digits, a non-hex digit) that must never equal a hex id; one id from several sources.
+  const word = fc.constantFrom('00000000', 'ffffffff', '0123abcd', '0123abce', 'deadbeef', '80000000');
+  const hexId = fc.tuple(word, word, word, word).map((w) => w.join(''));
+  const textId = fc.oneof(
+    fc.constantFrom('x', '1', 'DEADBEEF0123ABCD0123ABCD0123ABCD', '0123abcd0123abcd0123abcd0123abc', '0123abcd0123abcd0123abcd0123abcd0'),
+    hexId.map((h) => h.toUpperCase()),
+    hexId.map((h) => `${h.slice(0, 31)}g`),
+  );
+  const pair = fc.record({ source: fc.constantFrom('a', 'b', 'urn:omsorg:t:x:1', ''), id: fc.oneof({ weight: 4, arbitrary: hexId }, { weight: 1, arbitrary: textId }) });
+
+  test.prop([fc.integer({ min: 1, max: 40 }), fc.array(pair, { maxLength: 400 })])(
+    'answers exactly as the model for computed (hex) ids, other ids and shared ids, through many evictions',
+    agreesWithModel,
+  );
+
+  it('tells ids apart whose hashes collide: hex ids differing in two words, and a text id with a hex id', () => {
+    const seed = 7;
+    const hex = (words: number[]) => words.map((w) => w.toString(16).padStart(8, '0')).join('');
+    // For each two neighbouring words: ids differing only there, until two share the 32-bit hash
+    // (birthday bound; with one word alone the hash is one-to-one, so no pair could collide).
+    const pairs: [string, string][] = [];
+    for (let k = 0; k < 4; k++) {
+      const seen = new Map<number, string>();
+      for (let i = 1; i < 1_000_000; i++) {
+        const words = [0x0123_abcd, 0x4567_ef01, 0x89ab_cdef, 0x1357_9bdf];
+        words[k] = Math.imul(i, 0x9e37_79b1) >>> 0;
+        words[(k + 1) % 4] = Math.imul(i, 0x85eb_ca77) >>> 0;
+        const h = hexIdHash(words[0]!, words[1]!, words[2]!, words[3]!, seed);
+          const other = seen.get(h);
+        if (other !== undefined) {
+          pairs.push([other, hex(words)]);
+          break;
+        }
+        seen.set(h, hex(words));
+      }
+    }
+    // A text id (upper-case hex) with the hash of some hex id.
+    const byHash = new Map<number, string>();
+    for (let i = 0; i < 200_000; i++) {
+      const words = [i, 0x2468_ace0, i ^ 0x5555_5555, 0x0f0f_0f0f];
+      byHash.set(hexIdHash(words[0]!, words[1]!, words[2]!, words[3]!, seed), hex(words));
+    }
+    for (let i = 0; i < 1_000_000; i++) {
+      const text = `ID-${i}`;
+      const match = byHash.get(textIdHash(text, seed));
+      if (match !== undefined) {
+        pairs.push([match, text]);
+        break;
+      }
+    }
+    expect(pairs).toHaveLength(5);
+    for (const [a, b] of pairs) {
+      expect(hexWord(a, 0) >= 0 && a !== b).toBe(true);
+      const d = new Deduplicator({ capacity: 4, seed });
+      expect([d.isDuplicate({ source: 's', id: a }), d.isDuplicate({ source: 's', id: b })]).toEqual([false, false]);
+      expect([d.isDuplicate({ source: 's', id: a }), d.isDuplicate({ source: 's', id: b }), d.size]).toEqual([true, true, 2]);
+      const e = new Deduplicator({ capacity: 4, seed });
+      expect([e.isDuplicate({ source: 's', id: b }), e.isDuplicate({ source: 's', id: a }), e.isDuplicate({ source: 't', id: a })]).toEqual([false, false, false]);
+      // One slot: b takes over the slot a had (and its hash); a is forgotten, so it is new again.
+      const f = new Deduplicator({ capacity: 1, seed });
+      expect([f.isDuplicate({ source: 's', id: a }), f.isDuplicate({ source: 's', id: b }), f.isDuplicate({ source: 's', id: a })]).toEqual([false, false, false]);
+      expect([f.isDuplicate({ source: 's', id: a }), f.isDuplicate({ source: 's', id: b }), f.isDuplicate({ source: 's', id: b })]).toEqual([true, false, true]);
+    }
+  });
+
+  it('keeps 10 000 pairs with the same first 24 hex digits apart and forgets them in order', () => {
+    const d = new Deduplicator({ capacity: 5_000 });
+    const id = (i: number) => `0123abcd0123abcd0123abcd${i.toString(16).padStart(8, '0')}`;
+    for (let i = 0; i < 10_000; i++) expect(d.isDuplicate({ source: 's', id: id(i) })).toBe(false);
+    for (let i = 5_000; i < 10_000; i++) expect(d.isDuplicate({ source: 's', id: id(i) })).toBe(true);
+    expect(d.isDuplicate({ source: 's', id: id(4_999) })).toBe(false);
+    expect(d.isDuplicate({ source: 't', id: id(9_999) })).toBe(false);
+    expect(d.size).toBe(5_000);
+  });
 });
 
 describe('AlertCorrelator', () => {

@@ -47,6 +47,9 @@ export type EventKind = (typeof KINDS_BY_CATEGORY)[EventCategory][number];
 /** Every event kind, in category order. */
 export const EVENT_KINDS: readonly EventKind[] = Object.values(KINDS_BY_CATEGORY).flat() as EventKind[];
 
+/** The prefix of every event `type`: `no.omsorg.<category>.<kind>.<lifecycle>`. */
+export const EVENT_TYPE_PREFIX = 'no.omsorg';
+
 /** The category of each kind. */
 export const CATEGORY_OF_KIND: Readonly<Record<EventKind, EventCategory>> = Object.fromEntries(
   (Object.entries(KINDS_BY_CATEGORY) as [EventCategory, readonly EventKind[]][]).flatMap(([category, kinds]) =>
@@ -192,3 +195,19 @@ export const DEFAULT_PRIORITY: Readonly<Record<EventKind, Priority>> = {
   clock_drift: 'low',
   configuration_changed: 'info',
 };
+
+// Every `type` of a kind in its own category, built once: events share the strings instead of
+// building one per event, and comparing an event's `type` with one is mostly a pointer check.
+const TYPES: ReadonlyMap<string, { category: string; byLifecycle: ReadonlyMap<string, string> }> = new Map(
+  EVENT_KINDS.map((kind) => {
+    const category = CATEGORY_OF_KIND[kind];
+    return [kind, { category, byLifecycle: new Map(LIFECYCLES.map((l) => [l, `${EVENT_TYPE_PREFIX}.${category}.${kind}.${l}`])) }];
+  }),
+);
+
+/** The CloudEvents `type` of an event: `no.omsorg.<category>.<kind>.<lifecycle>`, e.g. `no.omsorg.care.fall.raised`. */
+export function eventType(category: EventCategory, kind: EventKind, lifecycle: Lifecycle): string {
+  const known = TYPES.get(kind);
+  const type = known !== undefined && known.category === category ? known.byLifecycle.get(lifecycle) : undefined;
+  return type ?? `${EVENT_TYPE_PREFIX}.${category}.${kind}.${lifecycle}`;
+}

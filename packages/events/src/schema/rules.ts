@@ -2,7 +2,7 @@
  * Rules of the v1 event standard that JSON Schema cannot state (checks across fields). The zod
  * schema and the fast validator both call these, so they cannot drift apart.
  */
-import { KINDS_BY_CATEGORY } from './kinds.js';
+import { type EventKind, eventType, KINDS_BY_CATEGORY, type Lifecycle } from './kinds.js';
 
 // Category → its kinds, for a lookup without scanning the list.
 const KIND_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(KINDS_BY_CATEGORY).map(([c, kinds]) => [c, new Set<string>(kinds)]));
@@ -63,7 +63,7 @@ export function crossFieldsHold(e: CrossCheckedFields): boolean {
   const d = e.data;
   return (
     KIND_SETS.get(d.category)?.has(d.kind) === true &&
-    e.type === `no.omsorg.${d.category}.${d.kind}.${d.lifecycle}` &&
+    e.type === eventType(d.category, d.kind as EventKind, d.lifecycle as Lifecycle) &&
     d.alertKey === `${e.tenant}/${d.device.id}/${d.device.component}/${d.kind}`
   );
 }

@@ -4,11 +4,9 @@ import {
   CONDITION_STATES,
   EVENT_CATEGORIES,
   EVENT_KINDS,
-  type EventCategory,
   type EventKind,
   HANDLING_STATES,
   LIFECYCLES,
-  type Lifecycle,
   PRIORITIES,
 } from './kinds.js';
 import { ATTRIBUTE_NAME_PATTERN, crossFieldProblems, looksLikeNationalId } from './rules.js';
@@ -19,13 +17,6 @@ export const EVENT_STANDARD_VERSION = 1;
 /** The `dataschema` of every v1 event: the published JSON Schema of this version. */
 export const EVENT_DATASCHEMA_V1 = 'https://omsorg.dev/schemas/events/v1.json';
 
-/** The prefix of every event `type`: `no.omsorg.<category>.<kind>.<lifecycle>`. */
-export const EVENT_TYPE_PREFIX = 'no.omsorg';
-
-/** The CloudEvents `type` of an event: `no.omsorg.<category>.<kind>.<lifecycle>`, e.g. `no.omsorg.care.fall.raised`. */
-export function eventType(category: EventCategory, kind: EventKind, lifecycle: Lifecycle): string {
-  return `${EVENT_TYPE_PREFIX}.${category}.${kind}.${lifecycle}`;
-}
 
 /** RFC 3339 timestamp with `Z` or an offset (CloudEvents `Timestamp`). */
 export const TimestampSchema = z.iso.datetime({ offset: true });

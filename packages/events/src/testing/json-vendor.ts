@@ -4,9 +4,10 @@
  * `state: "restore"` resolves the condition; `code: "HB"` is a heartbeat.
  */
 import { type Adapter, type DecodeContext, type DecodeResult, defineAdapter, type RawMessage } from '../adapter.js';
-import { createEvent } from '../build.js';
+import { type CreateEventInput, createEvent } from '../build.js';
 import type { DecodeIssue } from '../errors.js';
 import type { EventKind } from '../schema/kinds.js';
+import { timestampTest } from '../time.js';
 
 /** Vendor code → kind and the equivalents in other code systems. */
 export const JSON_VENDOR_CODES: Readonly<Record<string, { kind: EventKind; sia?: string; contactId?: string; vkp?: string }>> = {
@@ -22,6 +23,7 @@ export const JSON_VENDOR_CODES: Readonly<Record<string, { kind: EventKind; sia?:
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const RFC3339 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const isTimestamp = timestampTest(RFC3339);
 
 function issue(code: string, nb: string, en: string, path: (string | number)[] = []): DecodeIssue {
   return { code, message: { nb, en }, path, severity: 'error' };
@@ -46,7 +48,7 @@ function decodeJsonVendor(raw: RawMessage, ctx: DecodeContext): DecodeResult {
   if (!entry || typeof m.code !== 'string') {
     return { events: [], issues: [issue('CODE_UNKNOWN', 'Ukjent hendelseskode', 'Unknown event code', ['code'])] };
   }
-  const time = typeof m.ts === 'string' && RFC3339.test(m.ts) ? m.ts : undefined;
+  const time = typeof m.ts === 'string' && isTimestamp(m.ts) ? m.ts : undefined;
   if (ctx.strict && !time) {
     return { events: [], issues: [issue('TIMESTAMP_INVALID', 'Tidsstempel mangler eller er ugyldig', 'Timestamp is missing or invalid', ['ts'])] };
   }
@@ -57,7 +59,7 @@ function decodeJsonVendor(raw: RawMessage, ctx: DecodeContext): DecodeResult {
   if (entry.sia) codes.sia = entry.sia;
   if (entry.contactId) codes.contactId = entry.contactId;
   if (entry.vkp) codes.vkp = entry.vkp;
-  const event = createEvent({
+  const input: CreateEventInput = {
     tenant: ctx.tenant,
     source,
     kind: entry.kind,
@@ -67,9 +69,10 @@ function decodeJsonVendor(raw: RawMessage, ctx: DecodeContext): DecodeResult {
     time: time ?? ctx.receivedAt,
     recordedAt: ctx.receivedAt,
     idParts: [text],
-    ...(seq === undefined ? {} : { sequence: String(seq) }),
-    ...(typeof m.resident === 'string' ? { subject: m.resident } : {}),
-  });
+  };
+  if (seq !== undefined) input.sequence = String(seq);
+  if (typeof m.resident === 'string') input.subject = m.resident;
+  const event = createEvent(input);
   return { events: [event], issues: [] };
 }
 
