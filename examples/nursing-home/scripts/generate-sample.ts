@@ -1,5 +1,5 @@
-// Generates data/sykehjem.json: a realistic nursing home (sykehjem) of two wards and ~60 staff with a
-// mix of part-time positions (average near the 77.85 % reported by the seed municipality), four shift
+// Generates data/sykehjem.json: a realistic nursing home (sykehjem) of two wards and ~60 staff (plus
+// summer temps for the main vacation) with a mix of part-time positions (average near the 77.85 % reported by the seed municipality), four shift
 // types (day, evening, night, long day 12.5 h) and weekday/weekend/holiday demand per role.
 // Deterministic: re-running writes the same file.
 import { writeFileSync } from 'node:fs';
@@ -79,9 +79,25 @@ const demand = wards.flatMap((w) => [
 demand.push({ id: 'lia-N-ss', unitId: 'lia', shiftTypeId: 'N', competence: NURSE, min: 1, preferred: 1 } as never);
 demand.push({ id: 'lia-S', unitId: 'lia', shiftTypeId: 'S', dayTypes: ['weekday'], competence: { roles: ['serviceWorker'] }, min: 0, preferred: 1, max: 2 } as never);
 
+// Summer temps (sommervikarer) cover the main vacation: registered nurses and health workers on
+// fixed-term positions from mid-June to late August (the optimizer rosters them only then).
+const SUMMER = { start: '2027-06-14', end: '2027-08-22' };
+const temps: Spec[] = [
+  ...[100, 100, 100, 100, 100, 80].map((percent) => ({ role: 'nurse' as const, percent })),
+  ...[100, 100, 100, 100, 80, 80].map((percent) => ({ role: 'healthWorker' as const, percent })),
+];
+const tempFirst = ['Vilde', 'Eirik', 'Selma', 'Jakob', 'Ingeborg', 'Mathias', 'Oda', 'Filip', 'Tiril', 'Adrian', 'Synne', 'Vetle'];
+temps.forEach((s, j) => {
+  const id = `v${String(j + 1).padStart(2, '0')}`;
+  employees.push({ id, name: `${tempFirst[j]} ${lastNames[(j * 5 + 3) % lastNames.length]}`, role: s.role, qualifications: [], tags: ['summerTemp'] });
+  positions.push({ employeeId: id, unitId: 'lia', weeklyHoursNorm: 35.5, start: SUMMER.start, end: SUMMER.end, longShiftsAgreed: false, id: `st-${id}`, wardId: wards[j % 2]!.id, percent: s.percent } as never);
+});
+
 // Main vacation (hovedferie): three weeks between June and August, staggered in four groups.
 const vacationStarts = ['2027-06-21', '2027-06-28', '2027-07-12', '2027-07-26'];
-const absences = employees.map((e, i) => ({ id: `ferie-${e.id}`, employeeId: e.id, kind: 'vacation', code: 'FE', start: vacationStarts[i % 4]!, end: addDays(vacationStarts[i % 4]!, 20) }));
+const absences = employees
+  .filter((e) => !e.tags.includes('summerTemp'))
+  .map((e, i) => ({ id: `ferie-${e.id}`, employeeId: e.id, kind: 'vacation', code: 'FE', start: vacationStarts[i % 4]!, end: addDays(vacationStarts[i % 4]!, 20) }));
 absences.push({ id: 'perm-a07', employeeId: 'a07', kind: 'leave', code: 'AV', start: '2027-03-01', end: '2027-03-14' });
 
 const requests = [
@@ -120,5 +136,6 @@ const problem: ProblemInput = {
 const parsed = parseProblem(problem); // throws with every issue if the sample is wrong
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'sykehjem.json');
 writeFileSync(out, `${JSON.stringify(problem, null, 1)}\n`);
-const avg = parsed.positions.reduce((s, p) => s + p.percent, 0) / parsed.employees.length;
-console.log(`wrote ${out}: ${parsed.employees.length} staff, average position ${avg.toFixed(2)} %`);
+const permanent = parsed.employees.filter((e) => !e.tags.includes('summerTemp'));
+const avg = parsed.positions.filter((p) => p.end === undefined).reduce((s, p) => s + p.percent, 0) / permanent.length;
+console.log(`wrote ${out}: ${permanent.length} staff (average position ${avg.toFixed(2)} %) and ${parsed.employees.length - permanent.length} summer temps`);

@@ -63,6 +63,20 @@ describe('absences', () => {
   test('given a kind filter without vacation, the same rota costs 0', () => {
     expect(evalLines(p, { e1: '- D K D - - -' }, [hardRule('absences', { kinds: ['sick', 'dayOff'] })]).score.hard).toBe(0);
   });
+
+  test('given a summer temp whose position runs 4–6 March, shifts on 3 and 7 March cost exactly 2, even with a kind filter', () => {
+    const base = makeProblem({ start, days: 7 });
+    const temp = makeProblem({ start, days: 7, extra: { positions: [{ ...base.positions[0]!, start: '2025-03-04', end: '2025-03-06' }] } });
+    const ev = evalLines(temp, { e1: 'D D K D D - -' }, [hardRule('absences', { kinds: ['sick'] }, { id: 'core.absences' })]);
+    expect(brief(ev)).toEqual([
+      { ruleId: 'core.absences', employeeId: 'e1', date: '2025-03-03', amount: 1 },
+      { ruleId: 'core.absences', employeeId: 'e1', date: '2025-03-07', amount: 1 },
+    ]);
+    expect(ev.violations[0]!.message).toEqual({
+      nb: 'Kari er satt på vakt 3. mars, utenfor ansettelsesperioden (ingen stilling den dagen); core.absences.',
+      en: 'Kari is rostered on 3 March, outside their employment (no position that day); core.absences.',
+    });
+  });
 });
 
 describe('requests', () => {

@@ -196,13 +196,18 @@ class Absences extends CellConstraint {
   private readonly blocked: Uint8Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, p: z.infer<typeof AbsenceParams>) {
     super(model, rule, inScope);
-    this.blocked = Uint8Array.from(model.absenceAt, (ai) => (ai >= 0 && (!p.kinds || p.kinds.includes(model.problem.absences[ai]!.kind)) ? 1 : 0));
+    // Days outside every position are blocked whatever `kinds` says: nobody works before they are hired.
+    this.blocked = Uint8Array.from(model.absenceAt, (ai, k) =>
+      !model.employed[k] || (ai >= 0 && (!p.kinds || p.kinds.includes(model.problem.absences[ai]!.kind))) ? 1 : 0,
+    );
   }
   cost(e: number, d: number, o: number): number {
     return o !== OFF && this.blocked[e * this.model.days + d] ? 1 : 0;
   }
   override data(e: number, d: number, o: number): Record<string, string | number> {
-    return { o, kind: this.model.problem.absences[this.model.absenceAt[e * this.model.days + d]!]!.kind };
+    const k = e * this.model.days + d;
+    if (!this.model.employed[k]) return { o, kind: 'notEmployed' };
+    return { o, kind: this.model.problem.absences[this.model.absenceAt[k]!]!.kind };
   }
 }
 
@@ -214,15 +219,28 @@ const ABSENCE_NAMES: Record<string, { nb: string; en: string }> = {
   dayOff: { nb: 'fast fridag', en: 'a fixed day off' },
 };
 
-/** No work during absences (vacation, leave, sick leave, courses) and on fixed days off. Unit: cells. */
+/**
+ * No work during absences (vacation, leave, sick leave, courses), on fixed days off, or on days outside
+ * every position of the employee (before its start, after its end). Unit: cells.
+ */
 export const absencesKind = defineRuleKind({
   kind: 'absences',
-  description: { nb: 'Ingen vakter under fravær og på faste fridager', en: 'No shifts during absences and on fixed days off' },
+  description: {
+    nb: 'Ingen vakter under fravær, på faste fridager eller utenfor ansettelsesperioden',
+    en: 'No shifts during absences, on fixed days off or outside the employment period',
+  },
   unit: 'worked absence days',
   params: AbsenceParams,
   compile: (model, rule, p, inScope) => new Absences(model, rule, inScope, p),
   message: (v, ctx) => {
-    const kind = ABSENCE_NAMES[(v.data as { kind: string }).kind]!;
+    const kindId = (v.data as { kind: string }).kind;
+    if (kindId === 'notEmployed') {
+      return {
+        nb: `${ctx.employeeName(v.employee!)} er satt på vakt ${ctx.date(v.day!, 'nb')}, utenfor ansettelsesperioden (ingen stilling den dagen); ${ctx.ref}.`,
+        en: `${ctx.employeeName(v.employee!)} is rostered on ${ctx.date(v.day!, 'en')}, outside their employment (no position that day); ${ctx.ref}.`,
+      };
+    }
+    const kind = ABSENCE_NAMES[kindId]!;
     return {
       nb: `${ctx.employeeName(v.employee!)} er satt på vakt ${ctx.date(v.day!, 'nb')} under ${kind.nb}; ${ctx.ref}.`,
       en: `${ctx.employeeName(v.employee!)} is rostered on ${ctx.date(v.day!, 'en')} during ${kind.en}; ${ctx.ref}.`,

@@ -24,6 +24,22 @@ describe('computeKpis', () => {
     expect(kpis).toMatchObject({ employees: 2, averagePositionPercent: 75, fullTimeShare: 0.5, fte: 1.5, residents: 10, staffingRatio: 0.15 });
   });
 
+  test('given a 100 % temp employed 2 of the 4 weeks beside a 50 % for all 4: 0.5 + 0.5 FTE, stillingssnitt weighted by days (200/3 %), full-time share 1/3', () => {
+    const base = makeProblem({ start: '2025-03-03', days: 28, employees: 2, percent: [100, 50] });
+    const temp = makeProblem({
+      start: '2025-03-03',
+      days: 28,
+      employees: 2,
+      percent: [100, 50],
+      extra: { positions: [{ ...base.positions[0]!, start: '2025-03-17', end: '2025-04-30' }, base.positions[1]!] },
+    });
+    const k = evaluate(temp, { cells: [] }, []).kpis;
+    expect(k.fte).toBeCloseTo(1, 10);
+    expect(k.averagePositionPercent).toBeCloseTo(200 / 3, 10);
+    expect(k.fullTimeShare).toBeCloseTo(1 / 3, 10);
+    expect(k.perEmployee[0]!.contractedMinutes).toBe(4260);
+  });
+
   test('given six 7.5 h shifts for Kari and one 10 h night for Ola: planned against contracted (35.5 h and 17.75 h)', () => {
     expect(kpis.perEmployee.map((x) => [x.employeeId, x.plannedMinutes, x.contractedMinutes, x.balanceMinutes])).toEqual([
       ['e1', 2700, 2130, 570],

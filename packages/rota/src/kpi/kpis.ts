@@ -65,11 +65,11 @@ export interface EmployeeKpis {
 export interface RotaKpis {
   /** Number of employees. */
   employees: number;
-  /** Stillingssnitt: mean position size, %. */
+  /** Stillingssnitt: mean position size, %, each employee weighted by the share of the horizon they are employed. */
   averagePositionPercent: number;
-  /** Share of employees in full-time positions (heltid), 0–1. */
+  /** Share of employees in full-time positions (heltid), 0–1, weighted like the mean position size. */
   fullTimeShare: number;
-  /** Årsverk: full-time equivalents. */
+  /** Årsverk: full-time equivalents over the horizon (a position counts for the days it runs). */
   fte: number;
   /** Residents served (wards' residents, else residents listed). */
   residents: number;
@@ -150,14 +150,22 @@ export function computeKpis(model: CompiledProblem, a: Assignment, options: KpiO
     };
   });
   const n = problem.employees.length;
-  const totalPercent = perEmployee.reduce((s, x) => s + x.positionPercent, 0);
+  // Each employee counts by the share of the horizon they are employed: a summer temp (sommervikar)
+  // for ten weeks is a fifth of an årsverk at 100 %, not a whole one.
+  const share = problem.employees.map((_, e) => {
+    let employed = 0;
+    for (let d = 0; d < days; d++) employed += model.employed[e * days + d]!;
+    return days === 0 ? 0 : employed / days;
+  });
+  const totalShare = share.reduce((s, x) => s + x, 0);
+  const totalPercent = perEmployee.reduce((s, x, e) => s + x.positionPercent * share[e]!, 0);
   const fte = totalPercent / 100;
   const wardResidents = problem.wards.reduce((s, w) => s + (w.residents ?? 0), 0);
   const residents = wardResidents > 0 ? wardResidents : problem.residents.length;
   return {
     employees: n,
-    averagePositionPercent: n === 0 ? 0 : totalPercent / n,
-    fullTimeShare: n === 0 ? 0 : perEmployee.filter((x) => x.positionPercent >= 100).length / n,
+    averagePositionPercent: totalShare === 0 ? 0 : totalPercent / totalShare,
+    fullTimeShare: totalShare === 0 ? 0 : perEmployee.reduce((s, x, e) => s + (x.positionPercent >= 100 ? share[e]! : 0), 0) / totalShare,
     fte,
     residents,
     staffingRatio: residents > 0 ? fte / residents : 0,

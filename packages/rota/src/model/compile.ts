@@ -69,7 +69,9 @@ export interface CompiledProblem {
   readonly weekday: Int8Array;
   /** 1 when the day is a public holiday. */
   readonly holiday: Uint8Array;
-  /** 1 when the employee is available on the day (no absence), at `e * days + d`. */
+  /** 1 when the employee holds a position on the day (between a position's start and end), at `e * days + d`. */
+  readonly employed: Uint8Array;
+  /** 1 when the employee is available on the day (employed and no absence), at `e * days + d`. */
   readonly available: Uint8Array;
   /** Absence index per cell, or -1. */
   readonly absenceAt: Int32Array;
@@ -175,6 +177,21 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
     }
   });
 
+  // A day outside every position of an employee (a summer temp before June, a leaver after the end
+  // date) is not theirs to work. An employee without positions is taken as employed throughout.
+  const employed = new Uint8Array(E * days).fill(1);
+  problem.employees.forEach((emp, e) => {
+    const positions = problem.positions.filter((p) => p.employeeId === emp.id);
+    if (positions.length === 0) return;
+    for (let d = 0; d < days; d++) {
+      const date = dates[d]!;
+      if (!positions.some((p) => date >= p.start && (p.end === undefined || date <= p.end))) {
+        employed[e * days + d] = 0;
+        available[e * days + d] = 0;
+      }
+    }
+  });
+
   const allowed = new Uint8Array(E * O).fill(1);
   const percent = new Float64Array(E);
   const contracted = new Float64Array(E);
@@ -232,6 +249,7 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
     sundayHolidayPeriods: periods.length,
     weekday,
     holiday,
+    employed,
     available,
     absenceAt,
     allowed,
