@@ -1,7 +1,7 @@
 import { RotaError } from '../errors.js';
 import type { RuleCatalogue } from '../kinds/catalogue.js';
 import type { Assignment } from '../model/assignment.js';
-import type { CompiledProblem } from '../model/compile.js';
+import { type CompiledProblem, OFF } from '../model/compile.js';
 import type { Constraint } from '../rules/kind.js';
 import type { RuleInput } from '../rules/rule.js';
 import { type CompiledRule, compileRules } from './compile-rules.js';
@@ -150,6 +150,35 @@ export class IncrementalEvaluator {
       }
     }
     if (this.assertMode) this.check(`set(${e}, ${d}, ${o})`);
+  }
+
+  /**
+   * Where the hard rules are broken now: one entry per hard violation (employee index or -1 for a
+   * rule on the whole roster, first and last day index, and for a cover shortfall the option that
+   * would help, else -2), at most `limit`. Guides the search to the cells that matter.
+   */
+  hardHotSpots(limit = 4096): { employee: Int32Array; day: Int32Array; endDay: Int32Array; option: Int32Array; count: number } {
+    if (this.version !== version) this.reclaim();
+    const employee = new Int32Array(limit);
+    const day = new Int32Array(limit);
+    const endDay = new Int32Array(limit);
+    const option = new Int32Array(limit);
+    let count = 0;
+    const last = this.model.days - 1;
+    for (let i = 0; i < this.constraints.length && count < limit; i++) {
+      if (!this.hardMask[i] || this.penalties[i] === 0) continue;
+      this.constraints[i]!.explain(this.assignment, (v) => {
+        if (count >= limit) return;
+        employee[count] = v.employee ?? -1;
+        const d0 = Math.min(last, Math.max(0, v.day ?? 0));
+        day[count] = d0;
+        endDay[count] = Math.min(last, Math.max(d0, v.endDay ?? (v.day === undefined ? last : d0)));
+        const o = v.data?.shiftOption;
+        option[count] = typeof o === 'number' && o >= 0 ? (v.data?.direction === 'over' ? OFF : o) : -2;
+        count++;
+      });
+    }
+    return { employee, day, endDay, option, count };
   }
 
   /** Rebuild, for this assignment, the state of every rule another evaluator has taken over. */

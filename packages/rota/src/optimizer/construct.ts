@@ -1,4 +1,5 @@
 import { meetsRequirement } from '@omsorg/domain';
+import type { IncrementalEvaluator } from '../engine/incremental.js';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../model/compile.js';
 
@@ -8,7 +9,28 @@ import { type CompiledProblem, NOT_PINNED, OFF } from '../model/compile.js';
  * Pinned cells are kept; cells on absence days stay off.
  */
 export function constructGreedy(model: CompiledProblem, fixed: Uint8Array, start: Assignment): Assignment {
-  const a = Int16Array.from(start);
+  return fill(model, fixed, start);
+}
+
+/**
+ * Greedy construction guided by the rules: as {@link constructGreedy}, but each place goes to the
+ * candidate (among the `candidates` least loaded) whose shift costs least under the evaluator's
+ * rules — so a rule such as every third weekend or daily rest shapes the start, with no copy of it
+ * here. Days are filled in order, so rules looking back (rest, weekend rhythm) see what came before.
+ * Works on `inc` in place and returns its assignment.
+ */
+export function constructGuided(model: CompiledProblem, fixed: Uint8Array, inc: IncrementalEvaluator, hardWeight: number, candidates = 12): Assignment {
+  fill(model, fixed, inc.assignment, { inc, hardWeight, candidates });
+  return inc.assignment;
+}
+
+function fill(
+  model: CompiledProblem,
+  fixed: Uint8Array,
+  start: Assignment,
+  guide?: { inc: IncrementalEvaluator; hardWeight: number; candidates: number },
+): Assignment {
+  const a = guide ? start : Int16Array.from(start);
   const { days, employees, problem, options } = model;
   const load = new Float64Array(employees);
   const target = Float64Array.from(model.contracted, (c) => (c > 0 ? c : 1));
@@ -44,8 +66,34 @@ export function constructGreedy(model: CompiledProblem, fixed: Uint8Array, start
         if (opt >= 0) candidates.push({ e, o: opt, r: load[e]! / target[e]! });
       }
       candidates.sort((x, y) => x.r - y.r || x.e - y.e);
-      for (const c of candidates.slice(0, want - count)) {
-        a[c.e * days + d] = c.o;
+      if (!guide) {
+        for (const c of candidates.slice(0, want - count)) {
+          a[c.e * days + d] = c.o;
+          load[c.e]! += model.work[d * model.shifts + s]!;
+        }
+        continue;
+      }
+      const { inc, hardWeight } = guide;
+      const pool = candidates.slice(0, guide.candidates);
+      for (let placed = count; placed < want && pool.length > 0; placed++) {
+        // The candidate whose shift costs least now (the evaluator holds the rota so far).
+        const base = inc.hard * hardWeight + inc.soft;
+        let bestI = 0;
+        let bestCost = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < pool.length; i++) {
+          const c = pool[i]!;
+          inc.set(c.e, d, c.o);
+          const cost = inc.hard * hardWeight + inc.soft - base;
+          inc.set(c.e, d, OFF);
+          if (cost < bestCost) {
+            bestCost = cost;
+            bestI = i;
+          }
+        }
+        // Past the minimum, add people only while it pays.
+        if (placed >= line.min && bestCost >= 0) break;
+        const c = pool.splice(bestI, 1)[0]!;
+        inc.set(c.e, d, c.o);
         load[c.e]! += model.work[d * model.shifts + s]!;
       }
     }

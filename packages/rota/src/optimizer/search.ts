@@ -28,6 +28,11 @@ export interface SearchConfig {
   annealing?: { startTemperature: number; endTemperature: number; cycleIterations: number };
   /** Iterations without a new best after which the search restarts from the best (default 50 × cells, at least 200 000). */
   restartAfter?: number;
+  /**
+   * Share of moves aimed at a currently broken hard rule (its employee and days, for a cover
+   * shortfall its shift) while any is broken (default 0.3; 0 turns aiming off).
+   */
+  hotSpotShare?: number;
 }
 
 /** A progress report. */
@@ -90,9 +95,26 @@ export interface SearchSpace {
   options: number;
   /** Day indexes of the Fridays of the base days (weekend moves swap Friday–Sunday). */
   fridays: Int32Array;
+  /** Shift type index of each option. */
+  optionShift: Int16Array;
 }
 
 const now = () => performance.now();
+
+/**
+ * Reading and writing base cells through the evaluator: a base cell and all its copies move
+ * together; `may` says whether employee e may get option v (or off).
+ */
+function baseCells(inc: IncrementalEvaluator, space: SearchSpace) {
+  const { baseDays, copies, days, allowed, options } = space;
+  return {
+    may: (e: number, v: number) => v === OFF || allowed[e * options + v] === 1,
+    setBase: (e: number, d: number, v: number) => {
+      for (let c = 0; c < copies; c++) inc.set(e, d + c * baseDays, v);
+    },
+    getBase: (e: number, d: number) => inc.assignment[e * days + d]!,
+  };
+}
 
 /** True when a score is at least as good as a target (no target: never). */
 export function reachedTarget(s: Score, target: Score | undefined): boolean {
@@ -107,13 +129,9 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: SearchSpace, cfg: SearchConfig): Promise<SearchOutcome> {
   const rnd = new Random(cfg.seed);
-  const { employees, baseDays, copies, days, fixed, domain, allowed, options, fridays } = space;
-  const may = (e: number, v: number) => v === OFF || allowed[e * options + v] === 1;
+  const { employees, baseDays, fixed, domain, fridays, optionShift } = space;
+  const { may, setBase, getBase } = baseCells(inc, space);
   const hw = cfg.hardWeight;
-  const setBase = (e: number, d: number, v: number) => {
-    for (let c = 0; c < copies; c++) inc.set(e, d + c * baseDays, v);
-  };
-  const getBase = (e: number, d: number) => inc.assignment[e * days + d]!;
   const objective = () => inc.hard * hw + inc.soft;
 
   const t0 = now();
@@ -135,10 +153,22 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
   const sa = cfg.annealing;
   const restartAfter = cfg.restartAfter ?? Math.max(200_000, 50 * employees * baseDays);
   let stoppedBy: SearchOutcome['stoppedBy'] = 'time';
-  const undoE = new Int32Array(16);
-  const undoD = new Int32Array(16);
-  const undoV = new Int16Array(16);
+  let undoE = new Int32Array(16);
+  let undoD = new Int32Array(16);
+  let undoV = new Int16Array(16);
   let undoN = 0;
+  const growUndo = (n: number) => {
+    const size = Math.max(n, 2 * undoE.length);
+    const e2 = new Int32Array(size);
+    e2.set(undoE);
+    undoE = e2;
+    const d2 = new Int32Array(size);
+    d2.set(undoD);
+    undoD = d2;
+    const v2 = new Int16Array(size);
+    v2.set(undoV);
+    undoV = v2;
+  };
   const change = (e: number, d: number, v: number) => {
     const old = getBase(e, d);
     if (old === v) return;
@@ -148,8 +178,56 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     undoN++;
     setBase(e, d, v);
   };
+  // Peers: employees with exactly the same options (they can exchange any stretch of their rows).
+  const peers: Int32Array[] = [];
+  {
+    const keyOf = (e: number) => domain[e]!.join(',');
+    const groups = new Map<string, number[]>();
+    for (let e = 0; e < employees; e++) {
+      const k = keyOf(e);
+      const g = groups.get(k);
+      if (g) g.push(e);
+      else groups.set(k, [e]);
+    }
+    for (let e = 0; e < employees; e++) peers.push(Int32Array.from(groups.get(keyOf(e))!.filter((x) => x !== e)));
+  }
+  const offFriToSun = (e: number, f: number) => {
+    for (let t = f; t < f + 3 && t < baseDays; t++) if (t >= 0 && getBase(e, t) !== OFF) return false;
+    return true;
+  };
+  /** A Friday within a fortnight after `d`'s weekend on which e works Friday–Sunday, or -1. */
+  const workedFridayNear = (e: number, d: number) => {
+    let found = -1;
+    let n = 0;
+    for (let f = fridayOf[d]!; f >= 0 && f <= d + 16 && f + 2 < baseDays; f += 7) {
+      if (!offFriToSun(e, f) && rnd.int(++n) === 0) found = f;
+    }
+    return found;
+  };
+  /** The first employee from `from` on (cyclically) off five weekends around Friday f who may take e's shifts on it, or -1. */
+  const freeForWeekend = (e: number, f: number, from: number) => {
+    for (let i = 0; i < employees; i++) {
+      const c = (from + i) % employees;
+      if (c === e) continue;
+      let ok = true;
+      for (let w = -2; w <= 2 && ok; w++) if (!offFriToSun(c, f + 7 * w)) ok = false;
+      for (let t = f; t < f + 3 && ok; t++) if (fixed[c * baseDays + t] || fixed[e * baseDays + t] || !may(c, getBase(e, t))) ok = false;
+      if (ok) return c;
+    }
+    return -1;
+  };
   const reached = (s: Score) => reachedTarget(s, cfg.targetScore);
   if (reached(bestScore)) stoppedBy = 'target';
+  // Hot spots: the broken hard rules, refreshed every few thousand moves while any is broken.
+  const hotShare = cfg.hotSpotShare ?? 0.3;
+  let hot = hotShare > 0 && inc.hard > 0 ? inc.hardHotSpots() : undefined;
+  const hotEvery = Math.max(2_000, Math.min(50_000, employees * baseDays));
+  // The Friday on or before each base day (-1 before the first), for weekend moves at a hot spot.
+  const fridayOf = new Int32Array(baseDays).fill(-1);
+  for (let d = 0, f = -1; d < baseDays; d++) {
+    if (fridays.includes(d)) f = d;
+    fridayOf[d] = f;
+  }
 
   while (stoppedBy !== 'target') {
     if ((it & 1023) === 0) {
@@ -188,15 +266,37 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       history.fill(f);
       lastBestIt = it;
     }
+    if (hot !== undefined && it % hotEvery === 0) hot = inc.hard > 0 ? inc.hardHotSpots() : undefined;
     const r = rnd.next();
-    const e = rnd.int(employees);
-    let d = rnd.int(baseDays);
+    let e: number;
+    let d: number;
+    let hint = -2;
+    let aimed = false;
+    if (hot !== undefined && hot.count > 0 && rnd.next() < hotShare) {
+      // Aim at a broken hard rule: its employee (any when it concerns the roster) on one of its days.
+      const h = rnd.int(hot.count);
+      const he = hot.employee[h]!;
+      e = he >= 0 ? he : rnd.int(employees);
+      d = (hot.day[h]! + rnd.int(hot.endDay[h]! - hot.day[h]! + 1)) % baseDays;
+      hint = hot.option[h]!;
+      aimed = true;
+    } else {
+      e = rnd.int(employees);
+      d = rnd.int(baseDays);
+    }
     if (fixed[e * baseDays + d]) continue;
     if (r < 0.35) {
-      // Change one cell to another option or off.
+      // Change one cell to another option or off (at a cover shortfall: to a shift of that type).
       const dom = domain[e]!;
       const cur = getBase(e, d);
-      const v = cur !== OFF && (dom.length === 0 || rnd.next() < 0.35) ? OFF : dom.length === 0 ? OFF : dom[rnd.int(dom.length)]!;
+      let v: number;
+      if (hint >= 0) {
+        const want = optionShift[hint]!;
+        let n = 0;
+        v = cur;
+        for (let i = 0; i < dom.length; i++) if (optionShift[dom[i]!] === want && rnd.int(++n) === 0) v = dom[i]!;
+      } else if (hint === OFF) v = OFF;
+      else v = cur !== OFF && (dom.length === 0 || rnd.next() < 0.35) ? OFF : dom.length === 0 ? OFF : dom[rnd.int(dom.length)]!;
       if (v === cur) continue;
       change(e, d, v);
     } else if (r < 0.55) {
@@ -221,17 +321,37 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       change(e2, d, a);
     } else if (r < 0.9) {
       // Swap a block of days between two employees: a weekend (Friday–Sunday) or 2–7 days.
-      const e2 = rnd.int(employees);
-      if (e2 === e) continue;
+      let e2 = rnd.int(employees);
       const weekend = fridays.length > 0 && r < 0.8;
-      const len = weekend ? 3 : 2 + rnd.int(6);
-      if (weekend) d = fridays[rnd.int(fridays.length)]!;
+      let len = weekend ? 3 : 2 + rnd.int(6);
+      if (weekend) d = aimed && fridayOf[d]! >= 0 ? fridayOf[d]! : fridays[rnd.int(fridays.length)]!;
+      if (aimed && weekend) {
+        // At a broken rule: hand one of e's worked weekends in it to someone off that weekend and the
+        // two on each side (so the transfer breaks no weekend rhythm of theirs) who may take e's shifts.
+        const f = workedFridayNear(e, d);
+        if (f < 0) continue;
+        d = f;
+        if (rnd.next() < 0.5) {
+          e2 = freeForWeekend(e, f, rnd.int(employees));
+          if (e2 < 0) continue;
+        } else {
+          // Or exchange the weekend rhythm with a peer (same options): swap from that Friday over one to
+          // six weeks, or to the end of the rota.
+          const mine = peers[e]!;
+          if (mine.length === 0) continue;
+          e2 = mine[rnd.int(mine.length)]!;
+          const weeks = rnd.int(7);
+          len = weeks === 6 ? baseDays - d : 3 + 7 * weeks;
+        }
+      }
+      if (e2 === e) continue;
       if (d + len > baseDays) continue;
       let ok = true;
       for (let t = d; t < d + len && ok; t++) {
         if (fixed[e * baseDays + t] || fixed[e2 * baseDays + t] || !may(e, getBase(e2, t)) || !may(e2, getBase(e, t))) ok = false;
       }
-      if (!ok || undoE.length < 2 * len) continue;
+      if (!ok) continue;
+      if (undoE.length < 2 * len) growUndo(2 * len);
       for (let t = d; t < d + len; t++) {
         const a = getBase(e, t);
         const b = getBase(e2, t);
@@ -278,4 +398,134 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     history[slot] = f;
   }
   return { best, bestScore, trace, iterations: it, stoppedBy };
+}
+
+const DAY_LENGTHS = [1, 2, 3];
+const FRIDAY_LENGTHS = [1, 2, 3, 10, 17, 24, 31, 38];
+const MAX_SIDEWAYS = 40;
+
+/**
+ * Exhaustive repair of the hard rules still broken (a descent over small neighbourhoods of each
+ * hot spot): for a rule on one employee, every exchange of a stretch of their row with another
+ * employee's (one to three days, or from a Friday over one to six weeks) and every single cell of
+ * theirs set to off; for a rule on the roster (cover), every employee free that day put on a shift
+ * of the type needed. Applies the move that lowers the hard penalty most (then the objective),
+ * repeats until none helps or `deadline` (a `performance.now()` time) passes. Returns the moves made.
+ */
+export function polishHard(inc: IncrementalEvaluator, space: SearchSpace, hardWeight: number, deadline: number): number {
+  const { employees, baseDays, fixed, domain, optionShift } = space;
+  const { may, setBase, getBase } = baseCells(inc, space);
+  const swapRows = (e: number, c: number, from: number, len: number) => {
+    for (let t = from; t < from + len; t++) {
+      const a = getBase(e, t);
+      const b = getBase(c, t);
+      if (a !== b) {
+        setBase(e, t, b);
+        setBase(c, t, a);
+      }
+    }
+  };
+  const canSwap = (e: number, c: number, from: number, len: number) => {
+    if (from < 0 || from + len > baseDays) return false;
+    let differs = false;
+    for (let t = from; t < from + len; t++) {
+      const a = getBase(e, t);
+      const b = getBase(c, t);
+      if (a === b) continue;
+      if (fixed[e * baseDays + t] || fixed[c * baseDays + t] || !may(e, b) || !may(c, a)) return false;
+      differs = true;
+    }
+    return differs;
+  };
+  let moves = 0;
+  // When no move lowers the hard penalty, the best sideways move (same hard penalty, the violation
+  // passed on to someone else: an ejection chain) is taken, never the same move twice.
+  const done = new Set<string>();
+  let sideways = 0;
+  while (inc.hard > 0 && performance.now() < deadline) {
+    const hot = inc.hardHotSpots(256);
+    const startHard = inc.hard;
+    let bestHard = startHard;
+    let bestF = startHard * hardWeight + inc.soft;
+    let best: (() => void) | undefined;
+    let side: (() => void) | undefined;
+    let sideKey = '';
+    let sideF = Number.POSITIVE_INFINITY;
+    const consider = (apply: () => void, undo: () => void, key: string) => {
+      apply();
+      const h = inc.hard;
+      const f = h * hardWeight + inc.soft;
+      if (h < bestHard || (h === bestHard && h < startHard && f < bestF)) {
+        bestHard = h;
+        bestF = f;
+        best = apply;
+      } else if (h === startHard && f < sideF && !done.has(key)) {
+        sideF = f;
+        side = apply;
+        sideKey = key;
+      }
+      undo();
+    };
+    for (let i = 0; i < hot.count && performance.now() < deadline; i++) {
+      const e = hot.employee[i]!;
+      const d0 = hot.day[i]! % baseDays;
+      const d1 = Math.min(baseDays - 1, d0 + (hot.endDay[i]! - hot.day[i]!));
+      if (e >= 0) {
+        for (let from = Math.max(0, d0 - 2); from <= d1; from++) {
+          // From a Friday also the whole rest of the rows: e and c exchange their weekend rhythm from there on.
+          const lengths = space.fridays.includes(from) ? [...FRIDAY_LENGTHS, baseDays - from] : DAY_LENGTHS;
+          for (const len of lengths) {
+            for (let c = 0; c < employees; c++) {
+              if (c === e || !canSwap(e, c, from, len)) continue;
+              const move = () => swapRows(e, c, from, len);
+              consider(move, move, `s${Math.min(e, c)},${Math.max(e, c)},${from},${len}`);
+            }
+          }
+        }
+        for (let d = d0; d <= d1; d++) {
+          const old = getBase(e, d);
+          if (old === OFF || fixed[e * baseDays + d]) continue;
+          consider(
+            () => setBase(e, d, OFF),
+            () => setBase(e, d, old),
+            `o${e},${d}`,
+          );
+        }
+      } else {
+        const hint = hot.option[i]!;
+        for (let d = d0; d <= d1; d++) {
+          for (let c = 0; c < employees; c++) {
+            const old = getBase(c, d);
+            if (fixed[c * baseDays + d]) continue;
+            if (hint === OFF) {
+              if (old !== OFF)
+                consider(
+                  () => setBase(c, d, OFF),
+                  () => setBase(c, d, old),
+                  `o${c},${d}`,
+                );
+              continue;
+            }
+            if (old !== OFF) continue;
+            for (const o of domain[c]!) {
+              if (hint >= 0 && optionShift[o] !== optionShift[hint]) continue;
+              consider(
+                () => setBase(c, d, o),
+                () => setBase(c, d, old),
+                `c${c},${d},${o}`,
+              );
+            }
+          }
+        }
+      }
+    }
+    if (best) best();
+    else if (side && sideways < MAX_SIDEWAYS) {
+      side();
+      done.add(sideKey);
+      sideways++;
+    } else break;
+    moves++;
+  }
+  return moves;
 }

@@ -8,10 +8,10 @@ import type { KpiOptions } from '../kpi/kpis.js';
 import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
-import { constructGreedy, fixedCells, pinnedStart } from './construct.js';
+import { constructGreedy, constructGuided, fixedCells, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { mipLns } from './mip/lns.js';
-import { lateAcceptanceSearch, reachedTarget, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
+import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
 
 
 /** Options of {@link solve}. */
@@ -109,13 +109,15 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (options.initial) {
     const warm = assignmentFromRota(model, options.initial);
     start = Int16Array.from(warm, (v, k) => (model.pinned[k] !== NOT_PINNED ? model.pinned[k]! : model.available[k] ? v : OFF));
-  } else {
+  } else if (copies > 1) {
     start = constructGreedy(model, fixedCells(model), start);
   }
   if (copies > 1) mirror(start, model, baseDays, copies);
 
   const inc = new IncrementalEvaluator(model, compiled, start);
   const hardWeight = options.hardWeight ?? 1000;
+  // An annual rota starts from a construction guided by the rules themselves.
+  if (!options.initial && copies === 1) constructGuided(model, fixedCells(model), inc, hardWeight);
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const lsShare = useMip ? (options.localSearchShare ?? 0.4) : 1;
@@ -143,10 +145,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       lateAcceptance: options.lateAcceptance ?? 2000,
       progressIntervalMs: options.progressIntervalMs ?? 250,
     });
-  const outcome = await search(options.timeLimitMs * lsShare - (performance.now() - t0), options.seed);
-  let best = new Int16Array(model.employees * model.days);
+  // A clock-bounded run keeps its last tenth for the exhaustive repair of hard rules still broken.
+  const polishable = options.maxIterations === undefined;
+  const mainLimitMs = polishable ? options.timeLimitMs * 0.9 : options.timeLimitMs;
+  const outcome = await search(mainLimitMs * lsShare - (performance.now() - t0), options.seed);
+  let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
-  const left = () => options.timeLimitMs - (performance.now() - t0);
+  const left = () => mainLimitMs - (performance.now() - t0);
   if (useMip && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     let bestScore = outcome.bestScore;
     const ticker = options.onProgress
@@ -178,12 +183,54 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
       const more = await search(left(), options.seed + 1);
       if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
-      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + options.timeLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
+      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + mainLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
       outcome.iterations += more.iterations;
       outcome.stoppedBy = more.stoppedBy;
     }
   }
+  if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target') {
+    best = await polishAndContinue(model, inc, space, best, outcome, options, t0, hardWeight, (ms, seed) => search(ms, seed));
+  }
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
+}
+
+/**
+ * The last tenth of a clock-bounded run: if the best still breaks a hard rule, repair it with
+ * {@link polishHard}; then search on from there for the time left. The best rota seen wins.
+ */
+async function polishAndContinue(
+  model: CompiledProblem,
+  inc: IncrementalEvaluator,
+  space: SearchSpace,
+  best: Int16Array,
+  outcome: Awaited<ReturnType<typeof lateAcceptanceSearch>>,
+  options: SolveOptions,
+  t0: number,
+  hardWeight: number,
+  search: (timeLimitMs: number, seed: number) => ReturnType<typeof lateAcceptanceSearch>,
+): Promise<Int16Array> {
+  const deadline = t0 + options.timeLimitMs;
+  for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+  let result = best;
+  let score = inc.score;
+  if (score.hard > 0 && polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, score) < 0) {
+    result = Int16Array.from(inc.assignment);
+    score = inc.score;
+    outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
+  }
+  if (deadline - performance.now() > 200 && !options.signal?.aborted) {
+    const more = await search(deadline - performance.now(), options.seed + 2);
+    const offset = performance.now() - t0;
+    if (compareScores(more.bestScore, score) < 0) {
+      const { baseDays } = space;
+      result = new Int16Array(model.employees * model.days);
+      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) result[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
+      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
+    }
+    outcome.iterations += more.iterations;
+    if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
+  }
+  return result;
 }
 
 function finish(
@@ -212,7 +259,8 @@ function finish(
   };
 }
 
-function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], baseDays: number, copies: number): SearchSpace {
+/** Internal: the search space of a compiled problem (base days, fixed cells, domains after unary hard rules). */
+export function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], baseDays: number, copies: number): SearchSpace {
   const unary = compiled.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
   const fixedAll = fixedCells(model);
   const fixed = new Uint8Array(model.employees * baseDays);
@@ -233,7 +281,18 @@ function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], 
   });
   const fridays: number[] = [];
   for (let d = 0; d + 2 < baseDays; d++) if (model.weekday[d] === 5) fridays.push(d);
-  return { employees: model.employees, baseDays, copies, days: model.days, fixed, domain, allowed, options: model.options, fridays: Int32Array.from(fridays) };
+  return {
+    employees: model.employees,
+    baseDays,
+    copies,
+    days: model.days,
+    fixed,
+    domain,
+    allowed,
+    options: model.options,
+    fridays: Int32Array.from(fridays),
+    optionShift: model.optionShift,
+  };
 }
 
 function mirror(a: Int16Array, model: CompiledProblem, baseDays: number, copies: number): void {

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { compileRules } from '../engine/compile-rules.js';
+import { IncrementalEvaluator } from '../engine/incremental.js';
+import { assignmentFromRota } from '../model/assignment.js';
+import { compileProblem } from '../model/compile.js';
+import type { RuleInput } from '../rules/rule.js';
+import { makeProblem, rota } from '../test-fixtures/problems.js';
+import { polishHard } from './search.js';
+import { searchSpace } from './solve.js';
+
+// Monday 3 March 2025, three weeks: weekends 8–9, 15–16 and 22–23 March. Kari (e1) and Ola (e2).
+const start = '2025-03-03';
+const RULES: RuleInput[] = [
+  { id: 'weekends', kind: 'weekendWork', level: 'hard', params: { definition: 'dates', maxInWindow: { count: 1, window: 2 } } },
+  { id: 'cover', kind: 'coverage', level: 'hard', params: { target: 'min' } },
+];
+const problem = makeProblem({
+  start,
+  days: 21,
+  employees: 2,
+  extra: { demand: [{ id: 'weekend-D', shiftTypeId: 'D', dayTypes: ['saturday', 'sunday'], min: 1, preferred: 1 }] },
+});
+// Kari works the first two weekends (two in a window of two: one too many), Ola the third.
+const LINES = {
+  e1: '- - - - - D D - - - - - D D - - - - - - -',
+  e2: '- - - - - - - - - - - - - - - - - - - D D',
+};
+
+function setup(lines: Record<string, string>) {
+  const model = compileProblem(problem);
+  const compiled = compileRules(model, RULES);
+  const inc = new IncrementalEvaluator(model, compiled, assignmentFromRota(model, rota(problem, lines)));
+  return { model, inc, space: searchSpace(model, compiled, model.days, 1) };
+}
+
+describe('hardHotSpots', () => {
+  test('given Kari on two weekends in a row, exactly one hot spot: Kari, from Saturday 8 to Sunday 16 March, no shift hint', () => {
+    const { inc } = setup(LINES);
+    const hot = inc.hardHotSpots();
+    expect(hot.count).toBe(1);
+    expect([hot.employee[0], hot.day[0], hot.endDay[0], hot.option[0]]).toEqual([0, 5, 13, -2]);
+  });
+
+  test('given nobody on Sunday 23 March, a roster hot spot (employee -1) on day 20 hinting the day shift', () => {
+    const { inc, model } = setup({ e1: '- - - - - D D - - - - - - - - - - - - D -', e2: '- - - - - - - - - - - - D D - - - - - - -' });
+    const hot = inc.hardHotSpots();
+    expect(hot.count).toBe(1);
+    expect([hot.employee[0], hot.day[0], hot.endDay[0]]).toEqual([-1, 20, 20]);
+    expect(model.shiftIds[model.optionShift[hot.option[0]!]!]).toBe('D');
+  });
+
+  test('given a legal rota, no hot spots', () => {
+    expect(setup({ e1: '- - - - - D D - - - - - - - - - - - - D D', e2: '- - - - - - - - - - - - D D - - - - - - -' }).inc.hardHotSpots().count).toBe(0);
+  });
+});
+
+describe('polishHard', () => {
+  test('given Kari on two weekends in a row and Ola free for the middle one, it hands that weekend to Ola in one move: hard 0', () => {
+    const { inc, space } = setup(LINES);
+    expect(inc.hard).toBe(1);
+    expect(polishHard(inc, space, 1000, performance.now() + 5_000)).toBe(1);
+    expect(inc.hard).toBe(0);
+    // Cover is kept: still one person on each weekend day.
+    for (const d of [5, 6, 12, 13, 19, 20]) expect(inc.get(0, d) !== -1 || inc.get(1, d) !== -1).toBe(true);
+  });
+
+  test('given a rota with no hard violation, it makes no move', () => {
+    const { inc, space } = setup({ e1: '- - - - - D D - - - - - - - - - - - - D D', e2: '- - - - - - - - - - - - D D - - - - - - -' });
+    expect(polishHard(inc, space, 1000, performance.now() + 5_000)).toBe(0);
+  });
+});
