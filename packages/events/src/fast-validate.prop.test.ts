@@ -33,6 +33,17 @@ describe('fast validator', () => {
     },
   );
 
+  test.prop([welfareEventArbitrary(), fc.nat(), fc.constantFrom('/', 'x', '_', '-')])(
+    'the cross-field check notices one character of alertKey replaced (a separator moved or lost)',
+    (event, at, by) => {
+      const e = structuredClone(event);
+      const key = e.data.alertKey;
+      const i = at % key.length;
+      e.data.alertKey = key.slice(0, i) + by + key.slice(i + 1);
+      expect(crossFieldsHold(e)).toBe(crossFieldProblems(e).length === 0);
+    },
+  );
+
   it('refuses to compile a keyword it does not understand', () => {
     expect(() => compileJsonSchema({ type: 'string', contentEncoding: 'base64' })).toThrow(/contentEncoding/);
   });
