@@ -20,6 +20,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results/curtois.json' },
     mip: { type: 'string', default: 'auto' },
     'ls-share': { type: 'string', default: '0.4' },
+    'hard-weight': { type: 'string' },
   },
 });
 const dir = resolve(process.cwd(), values.dir!);
@@ -52,6 +53,7 @@ for (const file of files) {
     seed,
     mip: values.mip === 'off' ? 'off' : 'auto',
     localSearchShare: Number(values['ls-share']),
+    ...(values['hard-weight'] !== undefined ? { hardWeight: Number(values['hard-weight']) } : {}),
     ...(bestKnown !== undefined ? { targetScore: { hard: 0, soft: bestKnown } } : {}),
   });
   // Independent check: a fresh full evaluation of the returned rota.

@@ -143,7 +143,6 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
   };
   copyBest();
   let bestScore: Score = inc.score;
-  let bestF = f;
   const trace: TracePoint[] = [{ ms: 0, iteration: 0, hard: bestScore.hard, soft: bestScore.soft }];
   let lastImprovement = t0;
   let lastProgress = t0;
@@ -383,8 +382,9 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     }
     if (accept) {
       f = nf;
-      if (nf < bestF - 1e-9) {
-        bestF = nf;
+      // The best is the best score (hard first), whatever weight the objective gives hard points.
+      const h = inc.hard;
+      if (h < bestScore.hard - 1e-9 || (h <= bestScore.hard + 1e-9 && inc.soft < bestScore.soft - 1e-9)) {
         bestScore = inc.score;
         lastBestIt = it;
         copyBest();

@@ -14,6 +14,15 @@ import { mipLns } from './mip/lns.js';
 import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
 
 
+/**
+ * Default weight of one hard point in the search objective: far above any soft change one move makes,
+ * so the search never trades legality for comfort (a weight near the soft scale let the sample
+ * årsturnus keep weekend violations that fairness and hours made "cheaper" than fixing).
+ */
+const DEFAULT_HARD_WEIGHT = 1_000_000;
+/** Default starting temperature of the annealing, in soft points. */
+const DEFAULT_START_TEMPERATURE = 1000;
+
 /** Options of {@link solve}. */
 export interface SolveOptions {
   /** Stop after this many milliseconds (the best so far is returned). */
@@ -41,12 +50,12 @@ export interface SolveOptions {
    * rota is evaluated over the whole horizon with the pattern repeated, so rules hold across the wrap.
    */
   cycleWeeks?: number;
-  /** Weight of one hard point against soft points in the search objective (default 1000). */
+  /** Weight of one hard point against soft points in the search objective (default 10⁶). */
   hardWeight?: number;
   /** Late-acceptance list length (default 2000). */
   lateAcceptance?: number;
   /**
-   * Acceptance: `annealing` (default) cools from `startTemperature` (default: one hard point) to
+   * Acceptance: `annealing` (default) cools from `startTemperature` (default 1000 soft points) to
    * `endTemperature` over `cycleIterations` (default max(10^6, 100 × cells)) and reheats, by
    * iteration count so the path stays deterministic; `lateAcceptance` uses late-acceptance hill climbing.
    */
@@ -115,7 +124,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (copies > 1) mirror(start, model, baseDays, copies);
 
   const inc = new IncrementalEvaluator(model, compiled, start);
-  const hardWeight = options.hardWeight ?? 1000;
+  const hardWeight = options.hardWeight ?? DEFAULT_HARD_WEIGHT;
   // An annual rota starts from a construction guided by the rules themselves.
   if (!options.initial && copies === 1) constructGuided(model, fixedCells(model), inc, hardWeight);
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
@@ -134,8 +143,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       ...((options.acceptance ?? 'annealing') === 'annealing'
         ? {
             annealing: {
-              startTemperature: options.annealing?.startTemperature ?? hardWeight,
-              endTemperature: options.annealing?.endTemperature ?? hardWeight / 200,
+              startTemperature: options.annealing?.startTemperature ?? DEFAULT_START_TEMPERATURE,
+              endTemperature: options.annealing?.endTemperature ?? DEFAULT_START_TEMPERATURE / 200,
               cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
             },
           }
