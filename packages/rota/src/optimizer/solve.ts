@@ -190,9 +190,10 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     } else {
       // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+      const offset = performance.now() - t0;
       const more = await search(left(), options.seed + 1);
       if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
-      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + mainLimitMs * lsShare, iteration: p.iteration + outcome.iterations })));
+      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
       outcome.iterations += more.iterations;
       outcome.stoppedBy = more.stoppedBy;
     }
@@ -228,8 +229,8 @@ async function polishAndContinue(
     outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
   }
   if (deadline - performance.now() > 200 && !options.signal?.aborted) {
-    const more = await search(deadline - performance.now(), options.seed + 2);
     const offset = performance.now() - t0;
+    const more = await search(deadline - performance.now(), options.seed + 2);
     if (compareScores(more.bestScore, score) < 0) {
       const { baseDays } = space;
       result = new Int16Array(model.employees * model.days);
