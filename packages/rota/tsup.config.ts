@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'optimizer/index': 'src/optimizer/index.ts' },
+  entry: { index: 'src/index.ts', 'optimizer/index': 'src/optimizer/index.ts', 'optimizer/worker': 'src/optimizer/worker.ts' },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -9,6 +9,9 @@ export const ROTA_ERROR_CODES = {
   ROTA_MISMATCH: 'The rota does not fit the problem (horizon, employees, shift types).',
   IMPORT_FAILED: 'An imported file could not be read.',
   ASSERT_MISMATCH: 'Assert mode found the incremental score differing from a full evaluation.',
+  WORKER_FAILED: 'A search worker thread failed or could not start.',
+  OPTION_INVALID: 'A solve option is out of its range.',
+  WORKERS_UNSUPPORTED: 'The options cannot be sent to worker threads (a custom rule catalogue holds functions).',
 } as const;
 
 /** A rota error code. */

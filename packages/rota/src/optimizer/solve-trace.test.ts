@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { curtoisToProblem, parseCurtois } from '../io/curtois.js';
+import { defaultCatalogue } from '../kinds/catalogue.js';
 import { solve } from './solve.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
@@ -23,4 +24,46 @@ describe('solve trace', () => {
       expect([t.at(-1)!.hard, t.at(-1)!.soft]).toEqual([result.score.hard, result.score.soft]);
     },
   );
+});
+
+describe('solve with workers (portfolio in worker threads)', () => {
+  const bounded = { timeLimitMs: 60_000, maxIterations: 30_000, mip: 'off' } as const;
+
+  test('given 2 workers and an iteration bound, the result is the better of the single-thread runs with seeds 11 and 12, and repeats exactly', async () => {
+    const [a, b] = [await solve(problem, rules, { ...bounded, seed: 11 }), await solve(problem, rules, { ...bounded, seed: 12 })];
+    const better = a.score.hard < b.score.hard || (a.score.hard === b.score.hard && a.score.soft <= b.score.soft) ? a : b;
+    const portfolio = await solve(problem, rules, { ...bounded, seed: 11, workers: 2 });
+    expect(portfolio.rota.cells).toEqual(better.rota.cells);
+    expect(portfolio.score).toEqual(better.score);
+    expect(portfolio.iterations).toBe(a.iterations + b.iterations);
+    const again = await solve(problem, rules, { ...bounded, seed: 11, workers: 2 });
+    expect(again.rota.cells).toEqual(portfolio.rota.cells);
+  }, 60_000);
+
+  test('given an abort once the workers report progress, a 60 s portfolio run returns its best so far within about a second', async () => {
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const result = await solve(problem, rules, {
+      timeLimitMs: 60_000,
+      seed: 3,
+      workers: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (abortedAt === 0 && p.iterations > 0) {
+          abortedAt = performance.now();
+          controller.abort();
+        }
+      },
+    });
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(performance.now() - abortedAt).toBeLessThan(1_500);
+    expect(result.stoppedBy).toBe('abort');
+    expect(result.feasible).toBe(true);
+  }, 30_000);
+
+  test('given workers 0 or 1.5: OPTION_INVALID; given a custom catalogue with 2 workers: WORKERS_UNSUPPORTED', async () => {
+    await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 0 })).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+    await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 1.5 })).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+    await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
+  });
 });

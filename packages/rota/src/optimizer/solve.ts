@@ -11,7 +11,8 @@ import type { RuleInput } from '../rules/rule.js';
 import { constructGreedy, constructGuided, fixedCells, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { mipLns } from './mip/lns.js';
-import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
+import { mergedTrace, runPortfolio, winner } from './portfolio.js';
+import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchOutcome, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
 
 
 /**
@@ -69,8 +70,15 @@ export interface SolveOptions {
   mip?: 'auto' | 'off';
   /** Share of the time limit for the local search before MIP repair (default 0.4). */
   localSearchShare?: number;
-  /** A custom rule catalogue. */
+  /** A custom rule catalogue (not with `workers` > 1: it holds functions, which cannot cross threads). */
   catalogue?: RuleCatalogue;
+  /**
+   * Independent searches to run as a portfolio in worker threads (default 1: this thread only).
+   * Worker i uses seed `seed + i`; the best rota wins (lowest worker index on a tie), so a run is
+   * deterministic for a given seed and worker count when bounded by `maxIterations`. Progress
+   * reports the best over all workers. See docs/rota/OPTIMIZER.md for what it gains on 2 cores.
+   */
+  workers?: number;
   /** KPI options for the final analysis. */
   kpi?: KpiOptions;
 }
@@ -108,8 +116,23 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (cycleDays !== undefined && (cycleDays > problem.horizon.days || problem.horizon.days % cycleDays !== 0)) {
     throw new RotaError('PROBLEM_INVALID', `cycleWeeks ${options.cycleWeeks} must divide the horizon of ${problem.horizon.days} days`);
   }
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new RotaError('OPTION_INVALID', `solve: workers must be an integer from 1 to 64, got ${workers}`);
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});
   const compiled = compileRules(model, rules, options.catalogue);
+  if (workers > 1) {
+    const outcomes = await runPortfolio(problem, rules, options, workers, t0);
+    const w = winner(outcomes);
+    const best = assignmentFromRota(model, { cells: outcomes[w]!.cells });
+    const outcome: SearchOutcome = {
+      best,
+      bestScore: outcomes[w]!.score,
+      trace: mergedTrace(outcomes),
+      iterations: outcomes.reduce((s, o) => s + o.iterations, 0),
+      stoppedBy: outcomes[w]!.stoppedBy,
+    };
+    return finish(model, compiled, best, outcome, options, t0, cycleDays);
+  }
   const baseDays = cycleDays ?? model.days;
   const copies = model.days / baseDays;
   const space = searchSpace(model, compiled, baseDays, copies);
