@@ -16,10 +16,10 @@ export { BUILT_IN_KINDS, createCatalogue, defaultCatalogue, type RuleCatalogue }
 export { type ShiftSelector, ShiftSelectorSchema } from './kinds/shared.js';
 export { computeKpis, DEFAULT_SUPPLEMENTS, type EmployeeKpis, type KpiOptions, type RotaKpis, type SupplementRates } from './kpi/kpis.js';
 export { type Assignment, assignmentFromRota, emptyAssignment, optionIndex, rotaFromAssignment } from './model/assignment.js';
-export { type CompiledProblem, type CompileOptions, compileProblem, NOT_PINNED, OFF } from './model/compile.js';
+export { type CompiledHistory, type CompiledProblem, type CompileOptions, compileProblem, HISTORY_LOOKBACK_DAYS, NOT_PINNED, OFF } from './model/compile.js';
 export { type SundayHolidayPeriod, sundayHolidayPeriods } from './model/windows.js';
 export { type AmlOptions, AmlOptionsSchema, amlChapter10 } from './presets/aml.js';
 export { type CoreOptions, CoreOptionsSchema, coreRules } from './presets/core.js';
 export { combineRules, type KsOptions, KsOptionsSchema, ksTurnus } from './presets/ks.js';
-export { type Constraint, defineRuleKind, LocalConstraint, type MessageContext, PairConstraint, RowConstraint, type RuleKindDefinition, type ViolationDetail } from './rules/kind.js';
+export { type Constraint, defineRuleKind, firstDay, LocalConstraint, type MessageContext, PairConstraint, RowConstraint, type RuleKindDefinition, type ViolationDetail } from './rules/kind.js';
 export { type LegalRef, LegalRefSchema, type Rule, type RuleInput, RuleSchema, type RuleScope, RuleScopeSchema, type RuleSet, RuleSetSchema } from './rules/rule.js';

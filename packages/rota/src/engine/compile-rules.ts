@@ -1,3 +1,4 @@
+import { addDays } from '@omsorg/domain';
 import { RotaError } from '../errors.js';
 import { defaultCatalogue, type RuleCatalogue } from '../kinds/catalogue.js';
 import { dateInWords, hoursInWords } from '../kinds/shared.js';
@@ -85,7 +86,7 @@ export function messageContext(model: CompiledProblem, rule: Rule): MessageConte
       if (!st) return lang === 'nb' ? 'vakt' : 'shift';
       return lang === 'nb' ? st.name : englishShiftName(st.labels, st.name);
     },
-    date: (d, lang) => dateInWords(model.dates[Math.max(0, Math.min(model.days - 1, d))]!, lang),
+    date: (d, lang) => dateInWords(d < 0 ? addDays(model.dates[0]!, d) : model.dates[Math.min(model.days - 1, d)]!, lang),
     hours: hoursInWords,
   };
 }

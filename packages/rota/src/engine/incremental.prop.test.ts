@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { type Problem, parseProblem, type Rota } from '@omsorg/domain';
+import { addDays, type Problem, parseProblem, type Rota, type RotaCell } from '@omsorg/domain';
 import { problemArbitrary, rotaArbitrary } from '@omsorg/domain/testing';
 import { describe, expect } from 'vitest';
 import { BUILT_IN_KINDS } from '../kinds/catalogue.js';
@@ -57,6 +57,30 @@ function mulberry32(seed: number): () => number {
 
 const scenario = (employees: { min: number; max: number }, weeks: { min: number; max: number }) =>
   problemArbitrary({ employees, weeks }).chain((problem: Problem) => fc.record({ problem: fc.constant(problem), rota: rotaArbitrary(problem, 0.45), seed: fc.integer() }));
+
+/**
+ * The problem with a random history: each employee works a random shift (or is off) on each of the
+ * `days` days before the horizon, worked with probability `density`; now and then an explicit off
+ * cell marks the earliest day as known.
+ */
+function withHistory(problem: Problem, seed: number, days: number, density: number): Problem {
+  const rnd = mulberry32(seed ^ 0x5bd1e995);
+  const history: RotaCell[] = [];
+  for (const emp of problem.employees) {
+    for (let i = 1; i <= days; i++) {
+      const date = addDays(problem.horizon.start, -i);
+      if (rnd() < density) history.push({ employeeId: emp.id, date, shiftTypeId: problem.shiftTypes[Math.floor(rnd() * problem.shiftTypes.length)]!.id });
+      else if (i === days && rnd() < 0.5) history.push({ employeeId: emp.id, date, shiftTypeId: null });
+    }
+  }
+  return parseProblem({ ...problem, history });
+}
+
+/** Generated problems carrying 1–63 days of history (beyond the 56 kept, too) of varying density. */
+const historyScenario = (employees: { min: number; max: number }, weeks: { min: number; max: number }) =>
+  fc
+    .tuple(scenario(employees, weeks), fc.integer({ min: 1, max: 63 }), fc.double({ min: 0.2, max: 0.95, noNaN: true }))
+    .map(([s, days, density]) => ({ ...s, problem: withHistory(s.problem, s.seed, days, density) }));
 
 /** Time limit of the move walks (they take a few seconds; shrinking a failure takes longer). */
 const LONG = 60_000;
@@ -136,6 +160,18 @@ describe('IncrementalEvaluator against full evaluation', () => {
     LONG,
   );
 
+  test.prop([historyScenario({ min: 2, max: 6 }, { min: 1, max: 5 })], { numRuns: 20 })(
+    'given problems with history before the horizon, 1500 random set/swap moves keep the incremental score equal to a full recomputation',
+    ({ problem, rota, seed }) => {
+      total += walk(problem, rota, RULES, seed, 1500, 100, false);
+    },
+    LONG,
+  );
+
+  test.prop([historyScenario({ min: 2, max: 3 }, { min: 1, max: 2 })], { numRuns: 10 })('given history and assert mode on small problems, every single move is checked', ({ problem, rota, seed }) => {
+    total += walk(problem, rota, RULES_NO_LONG, seed, 300, 1000, true);
+  }, LONG);
+
   test.prop([scenario({ min: 2, max: 3 }, { min: 1, max: 2 })], { numRuns: 15 })('given assert mode on small problems, every single move is checked against a full recomputation', ({ problem, rota, seed }) => {
     total += walk(problem, rota, RULES, seed, 300, 1000, true);
   }, LONG);
@@ -146,8 +182,8 @@ describe('IncrementalEvaluator against full evaluation', () => {
 });
 
 describe('evaluate and the IncrementalEvaluator', () => {
-  test.prop([scenario({ min: 1, max: 6 }, { min: 1, max: 4 })], { numRuns: 40 })(
-    'given the same rota, evaluate’s score equals the incremental evaluator’s, and each rule’s violations add up to its penalty',
+  test.prop([fc.oneof(scenario({ min: 1, max: 6 }, { min: 1, max: 4 }), historyScenario({ min: 1, max: 6 }, { min: 1, max: 4 }))], { numRuns: 60 })(
+    'given the same rota (with or without history), evaluate’s score equals the incremental evaluator’s, and each rule’s violations add up to its penalty',
     ({ problem, rota }) => {
       const ev = evaluate(problem, rota, RULES);
       const model = compileProblem(problem);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompiledProblem } from '../model/compile.js';
-import { defineRuleKind, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, firstDay, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 import { at, countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 import { blockWindows, calendarWeekWindows, type DayWindows, rollingWindows, WindowSumConstraint } from './window-sum.js';
@@ -17,6 +17,16 @@ function outsideBounds(value: number, min: number | undefined, max: number | und
 
 function workArray(model: CompiledProblem, measure: 'real' | 'nominal'): Int32Array {
   return measure === 'real' ? model.work : model.nominalWork;
+}
+
+/** The worked minutes of the history cells, by measure. */
+function historyWorkArray(model: CompiledProblem, measure: 'real' | 'nominal'): Int32Array {
+  return measure === 'real' ? model.history.work : model.history.nominalWork;
+}
+
+/** How many of the rolling windows of `length` days start before the horizon, within the kept history. */
+function lookBack(model: CompiledProblem, length: number): number {
+  return Math.min(model.history.days, length - 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -37,6 +47,9 @@ class MaxWorkPerWeek extends WindowSumConstraint {
   value(_e: number, d: number, o: number): number {
     return at(this.model, this.arr, d, o);
   }
+  historyValue(h: number): number {
+    return historyWorkArray(this.model, this.p.measure)[h]!;
+  }
   penalty(e: number, w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     if (sum <= this.p.minutes) return 0;
     emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount: sum - this.p.minutes, data: { worked: sum, limit: this.p.minutes } });
@@ -50,12 +63,12 @@ export const maxWorkPerWeekKind = defineRuleKind({
   description: { nb: 'Høyeste arbeidstid i løpet av sju dager', en: 'Maximum working time within seven days' },
   unit: 'minutes over',
   params: MaxPerWeekParams,
-  compile: (model, rule, p, inScope) => new MaxWorkPerWeek(model, rule, inScope, p.mode === 'rolling' ? rollingWindows(model.days, 7) : calendarWeekWindows(model), p),
+  compile: (model, rule, p, inScope) => new MaxWorkPerWeek(model, rule, inScope, p.mode === 'rolling' ? rollingWindows(model.days, 7, lookBack(model, 7)) : calendarWeekWindows(model, true), p),
   message: (v, ctx) => {
     const d = v.data as { worked: number; limit: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} arbeider ${ctx.hours(d.worked, 'nb')} ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')} på sju dager.`,
-      en: `${ctx.employeeName(v.employee!)} works ${ctx.hours(d.worked, 'en')} from ${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')} in seven days.`,
+      nb: `${ctx.employeeName(v.employee!)} arbeider ${ctx.hours(d.worked, 'nb')} ${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')} på sju dager.`,
+      en: `${ctx.employeeName(v.employee!)} works ${ctx.hours(d.worked, 'en')} from ${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')} in seven days.`,
     };
   },
 });
@@ -103,12 +116,21 @@ class AverageWeekly extends WindowSumConstraint {
   value(_e: number, d: number, o: number): number {
     return at(this.model, this.arr, d, o);
   }
+  historyValue(h: number): number {
+    return historyWorkArray(this.model, this.p.measure)[h]!;
+  }
   override value2(_e: number, d: number, o: number): number {
     const w = this.p.weighting;
     if (!w) return 0;
     // Whole minutes per shift: fractional bonuses summed incrementally drift from a fresh sum, and the
     // penalty rounds, so an incremental and a full evaluation could differ by a minute.
     return Math.round(at(this.model, this.model.sundayHoliday, d, o) * (w.sundayHolidayFactor - 1) + at(this.model, this.model.night, d, o) * (w.nightFactor - 1));
+  }
+  override historyValue2(h: number): number {
+    const w = this.p.weighting;
+    if (!w) return 0;
+    const { history } = this.model;
+    return Math.round(history.sundayHoliday[h]! * (w.sundayHolidayFactor - 1) + history.night[h]! * (w.nightFactor - 1));
   }
   penalty(e: number, w: number, sum: number, bonus: number, emit?: (v: ViolationDetail) => void): number {
     const weeks = (this.windows.to[w]! - this.windows.from[w]!) / 7;
@@ -129,12 +151,12 @@ export const averageWeeklyHoursKind = defineRuleKind({
   unit: 'minutes over the period total',
   params: AverageParams,
   compile: (model, rule, p, inScope) =>
-    new AverageWeekly(model, rule, inScope, p.mode === 'rolling' ? rollingWindows(model.days, p.periodWeeks * 7) : blockWindows(model.days, p.periodWeeks * 7), p),
+    new AverageWeekly(model, rule, inScope, p.mode === 'rolling' ? rollingWindows(model.days, p.periodWeeks * 7, lookBack(model, p.periodWeeks * 7)) : blockWindows(model.days, p.periodWeeks * 7), p),
   message: (v, ctx) => {
     const d = v.data as { average: number; limit: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} har i snitt ${ctx.hours(d.average, 'nb')} per uke ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} averages ${ctx.hours(d.average, 'en')} a week from ${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} har i snitt ${ctx.hours(d.average, 'nb')} per uke ${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} averages ${ctx.hours(d.average, 'en')} a week from ${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
     };
   },
 });
@@ -153,6 +175,9 @@ class TotalWorked extends WindowSumConstraint {
   }
   value(_e: number, d: number, o: number): number {
     return at(this.model, this.arr, d, o);
+  }
+  historyValue(h: number): number {
+    return historyWorkArray(this.model, this.p.measure)[h]!;
   }
   penalty(e: number, _w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     const { under, amount } = outsideBounds(sum, this.p.min, this.p.max);
@@ -203,6 +228,9 @@ class Contracted extends WindowSumConstraint {
   value(_e: number, d: number, o: number): number {
     return at(this.model, this.arr, d, o);
   }
+  historyValue(h: number): number {
+    return historyWorkArray(this.model, this.p.measure)[h]!;
+  }
   penalty(e: number, _w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     const target = this.model.contracted[e]!;
     const tol = this.p.toleranceMinutes + (target * this.p.tolerancePercent) / 100;
@@ -248,6 +276,9 @@ class ShiftCount extends WindowSumConstraint {
   value(_e: number, _d: number, o: number): number {
     return this.mask[o]!;
   }
+  historyValue(h: number): number {
+    return this.mask[this.model.history.option[h]!]!;
+  }
   forbids(e: number, o: number): boolean {
     return this.inScope[e] === 1 && this.p.max === 0 && this.mask[o] === 1;
   }
@@ -269,7 +300,7 @@ export const shiftTypeCountKind = defineRuleKind({
     const d = v.data as { count: number; bound: number; direction: string };
     const p = CountParams.parse(ctx.rule.params);
     const what = countedShifts(p, d.count, ctx);
-    const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    const span = { nb: `${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}` };
     const bound = d.direction === 'over' ? { nb: 'høyst', en: 'at most' } : { nb: 'minst', en: 'at least' };
     return {
       nb: `${ctx.employeeName(v.employee!)} har ${d.count} ${what.nb} ${span.nb}, ${bound.nb} ${d.bound}; ${ctx.ref}.`,
@@ -302,8 +333,14 @@ class NightWorkerAverage extends WindowSumConstraint {
   value(_e: number, d: number, o: number): number {
     return at(this.model, this.arr, d, o);
   }
+  historyValue(h: number): number {
+    return historyWorkArray(this.model, this.p.measure)[h]!;
+  }
   override value2(_e: number, d: number, o: number): number {
     return at(this.model, this.model.night, d, o) > this.p.nightThresholdMinutes ? 1 : 0;
+  }
+  override historyValue2(h: number): number {
+    return this.model.history.night[h]! > this.p.nightThresholdMinutes ? 1 : 0;
   }
   penalty(e: number, w: number, sum: number, nights: number, emit?: (v: ViolationDetail) => void): number {
     if (nights < this.p.minNightShifts) return 0;
@@ -327,8 +364,8 @@ export const nightWorkerAverageKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { worked: number; limit: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} (nattarbeider) arbeider ${ctx.hours(d.worked, 'nb')} ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} (night worker) works ${ctx.hours(d.worked, 'en')} from ${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} (nattarbeider) arbeider ${ctx.hours(d.worked, 'nb')} ${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} (night worker) works ${ctx.hours(d.worked, 'en')} from ${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
     };
   },
 });

@@ -1,29 +1,19 @@
-import { localToInstant, parseLocalTime } from '@omsorg/domain';
+import { addDays, localToInstant, parseLocalTime } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
-import { defineRuleKind, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, firstDay, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 
 const PenaltyMode = z.enum(['count', 'minutes']).default('count');
-
-/** Real start minute of each local midnight of the horizon, plus the one after it. */
-export function dayStarts(model: CompiledProblem): Int32Array {
-  const out = new Int32Array(model.days + 1);
-  for (let d = 0; d <= model.days; d++) {
-    const date = d < model.days ? model.dates[d]! : model.dates[d - 1]!;
-    out[d] = model.minuteOf(localToInstant(date, d < model.days ? 0 : 1440));
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Overlapping shifts (one shift at a time)
 
 class NoOverlap extends PairConstraint {
   pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number {
-    const { shifts, optionShift, start, end } = this.model;
-    const overlap = end[d * shifts + optionShift[o1]!]! - start[(d + 1) * shifts + optionShift[o2]!]!;
+    const { shifts, optionShift, start } = this.model;
+    const overlap = this.endOf(e, d, o1) - start[(d + 1) * shifts + optionShift[o2]!]!;
     if (overlap <= 0) return 0;
     emit?.({ employee: e, day: d, endDay: d + 1, amount: 1, data: { overlap, o1, o2 } });
     return 1;
@@ -38,8 +28,8 @@ export const oneShiftPerDayKind = defineRuleKind({
   params: z.object({}),
   compile: (model, rule, _p, inScope) => new NoOverlap(model, rule, inScope),
   message: (v, ctx) => ({
-    nb: `${ctx.employeeName(v.employee!)} har overlappende vakter ${ctx.date(v.day!, 'nb')} og ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
-    en: `${ctx.employeeName(v.employee!)} has overlapping shifts on ${ctx.date(v.day!, 'en')} and ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
+    nb: `${ctx.employeeName(v.employee!)} har overlappende vakter ${ctx.date(firstDay(v), 'nb')} og ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
+    en: `${ctx.employeeName(v.employee!)} has overlapping shifts on ${ctx.date(firstDay(v), 'en')} and ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
   }),
 });
 
@@ -53,8 +43,8 @@ class MinRest extends PairConstraint {
     super(model, rule, inScope);
   }
   pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number {
-    const { shifts, optionShift, start, end } = this.model;
-    const rest = start[(d + 1) * shifts + optionShift[o2]!]! - end[d * shifts + optionShift[o1]!]!;
+    const { shifts, optionShift, start } = this.model;
+    const rest = start[(d + 1) * shifts + optionShift[o2]!]! - this.endOf(e, d, o1);
     if (rest >= this.p.minutes) return 0;
     const amount = this.p.penalty === 'count' ? 1 : this.p.minutes - rest;
     emit?.({ employee: e, day: d, endDay: d + 1, amount, data: { rest, required: this.p.minutes, o1, o2 } });
@@ -74,8 +64,8 @@ export const minRestKind = defineRuleKind({
     // Overlapping shifts have a negative rest; it reads as no rest at all.
     const rest = Math.max(0, d.rest);
     return {
-      nb: `${ctx.employeeName(v.employee!)} har ${ctx.hours(rest, 'nb')} hvile mellom ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} og ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} has ${ctx.hours(rest, 'en')} rest between the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} and the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} har ${ctx.hours(rest, 'nb')} hvile mellom ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(firstDay(v), 'nb')} og ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} has ${ctx.hours(rest, 'en')} rest between the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(firstDay(v), 'en')} and the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
     };
   },
 });
@@ -90,42 +80,83 @@ const WeeklyRestParams = z.object({
   penalty: PenaltyMode,
 });
 
+/** Real start minute of the local midnight of day d, for d in [-first, days]; at `d + first`. */
+function midnights(model: CompiledProblem, first: number): Int32Array {
+  const out = new Int32Array(model.days + 1 + first);
+  for (let d = -first; d <= model.days; d++) out[d + first] = model.minuteOf(localToInstant(addDays(model.dates[0]!, d), 0));
+  return out;
+}
+
+/**
+ * Weekly rest in every window. With history, the windows reaching back into it (rolling: starting up
+ * to six days before the horizon; calendar weeks: the week the horizon starts in) count too, each
+ * penalised only for what the horizon's shifts take away from the rest the history alone leaves.
+ */
 class WeeklyRest extends LocalConstraint {
+  /** Local midnights from 7 days before the horizon, at `d + 7`. */
   private readonly starts: Int32Array;
-  /** First day of each window. */
+  /** First day of each window (negative: it starts in the history), ascending. */
   private readonly windows: Int32Array;
+  /** Number of windows starting on or before day 0 when there is history (the ones with a baseline). */
+  private readonly nBase: number;
+  /** Penalty of each of those windows with every horizon cell off, at `e * nBase + wi`. */
+  private readonly base: Float64Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof WeeklyRestParams>) {
     super(model, rule, inScope);
-    this.starts = dayStarts(model);
+    this.starts = midnights(model, 7);
+    const H = model.history.days;
     const w: number[] = [];
-    for (let d = 0; d + 7 <= model.days; d++) if (p.mode === 'rolling' || model.weekday[d] === 1) w.push(d);
+    for (let d = -Math.min(6, H); d + 7 <= model.days; d++) {
+      const weekday = ((((model.weekday[0]! - 1 + d) % 7) + 7) % 7) + 1;
+      if (p.mode === 'rolling' || weekday === 1) w.push(d);
+    }
     this.windows = Int32Array.from(w);
+    this.nBase = H === 0 ? 0 : w.filter((d) => d <= 0).length;
+    this.base = new Float64Array(model.employees * this.nBase);
+    for (let e = 0; e < model.employees; e++) {
+      for (let wi = 0; wi < this.nBase; wi++) this.base[e * this.nBase + wi] = this.shortfall(this.longestRest(e, this.windows[wi]!));
+    }
   }
-  /** Longest free stretch (minutes) inside the window starting at day w0. */
-  longestRest(e: number, w0: number, a: Assignment): number {
-    const { days, shifts, optionShift, start, end } = this.model;
-    const ws = this.starts[w0]!;
-    const we = this.starts[w0 + 7]!;
+  /** Longest free stretch (minutes) inside the window starting at day w0; horizon cells all off without `a`. */
+  longestRest(e: number, w0: number, a?: Assignment): number {
+    const { days, shifts, optionShift, start, end, history } = this.model;
+    const H = history.days;
+    const ws = this.starts[w0 + 7]!;
+    const we = this.starts[w0 + 14]!;
     let prevEnd = ws;
     let best = 0;
-    for (let d = Math.max(0, w0 - 1); d < Math.min(days, w0 + 8); d++) {
-      const o = a[e * days + d]!;
-      if (o === OFF) continue;
-      const k = d * shifts + optionShift[o]!;
-      const s = start[k]!;
-      const en = end[k]!;
+    for (let d = Math.max(-H, w0 - 1); d < Math.min(a ? days : 0, w0 + 8); d++) {
+      let s: number;
+      let en: number;
+      if (d < 0) {
+        const h = e * H + H + d;
+        if (history.option[h] === OFF) continue;
+        s = history.start[h]!;
+        en = history.end[h]!;
+      } else {
+        const o = a![e * days + d]!;
+        if (o === OFF) continue;
+        const k = d * shifts + optionShift[o]!;
+        s = start[k]!;
+        en = end[k]!;
+      }
       if (en <= ws || s >= we) continue;
       if (s > prevEnd) best = Math.max(best, s - prevEnd);
       prevEnd = Math.max(prevEnd, en);
     }
     return Math.max(best, we - prevEnd);
   }
+  private shortfall(rest: number): number {
+    if (rest >= this.p.minutes) return 0;
+    return this.p.penalty === 'count' ? 1 : this.p.minutes - rest;
+  }
   private window(e: number, wi: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
     const w0 = this.windows[wi]!;
     const rest = this.longestRest(e, w0, a);
     if (rest >= this.p.minutes) return 0;
-    const amount = this.p.penalty === 'count' ? 1 : this.p.minutes - rest;
-    emit?.({ employee: e, day: w0, endDay: w0 + 6, amount, data: { rest, required: this.p.minutes } });
+    const amount = this.shortfall(rest) - (wi < this.nBase ? this.base[e * this.nBase + wi]! : 0);
+    if (amount <= 0) return 0;
+    emit?.({ employee: e, day: Math.max(0, w0), endDay: w0 + 6, amount, data: w0 < 0 ? { rest, required: this.p.minutes, historyDay: w0 } : { rest, required: this.p.minutes } });
     return amount;
   }
   row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
@@ -156,8 +187,8 @@ export const weeklyRestKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { rest: number; required: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} har høyst ${ctx.hours(d.rest, 'nb')} sammenhengende hvile i uken ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} has at most ${ctx.hours(d.rest, 'en')} continuous rest in the week ${ctx.date(v.day!, 'en')}–${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} har høyst ${ctx.hours(d.rest, 'nb')} sammenhengende hvile i uken ${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever ${ctx.hours(d.required, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} has at most ${ctx.hours(d.rest, 'en')} continuous rest in the week ${ctx.date(firstDay(v), 'en')}–${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires ${ctx.hours(d.required, 'en')}.`,
     };
   },
 });
@@ -197,36 +228,59 @@ class MaxWorkIn24h extends LocalConstraint {
     if (o2 !== OFF && this.localStart[optionShift[o2]!]! < div) total += work[(d + 1) * shifts + optionShift[o2]!]!;
     return total;
   }
+  private over(total: number): number {
+    if (total <= this.p.minutes) return 0;
+    return this.p.penalty === 'count' ? 1 : total - this.p.minutes;
+  }
   /** Work in the 24 hours from the start of the shift on day d (rolling), or in day d's fixed period. */
   private term(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    if (d === -1) return this.historyTerm(e, a, emit);
     if (d < 0 || d >= this.model.days) return 0;
     const total = this.p.period === 'fixed' ? this.fixedTotal(e, d, a) : this.rollingTotal(e, d, a);
-    if (total <= this.p.minutes) return 0;
-    const amount = this.p.penalty === 'count' ? 1 : total - this.p.minutes;
-    emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
+    const amount = this.over(total);
+    if (amount > 0) emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
     return amount;
   }
+  /** The 24 hours from the history's shift on the day before the horizon, with day 0's shift; beyond what the history alone gives. */
+  private historyTerm(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
+    const { days, optionShift, work, history } = this.model;
+    const H = history.days;
+    if (H === 0) return 0;
+    const h = e * H + H - 1;
+    const oh = history.option[h]!;
+    const o2 = a[e * days]!;
+    if (oh === OFF || o2 === OFF) return 0;
+    const alone = history.work[h]!;
+    let total = alone;
+    if (this.p.period === 'fixed') {
+      // The history shift is in day -1's period only when it starts after the divider; day 0's shift joins it when it starts before.
+      if (this.localStart[optionShift[oh]!]! < this.p.dayStartMinute || this.localStart[optionShift[o2]!]! >= this.p.dayStartMinute) return 0;
+      total += work[optionShift[o2]!]!;
+    } else total += this.overlapWork(history.start[h]!, optionShift[o2]!);
+    const amount = this.over(total) - this.over(alone);
+    if (amount > 0) emit?.({ employee: e, day: 0, amount, data: { worked: total, limit: this.p.minutes, historyDay: -1 } });
+    return amount;
+  }
+  /** Work of the shift at k (day × shift) inside the 24 hours from minute `from`, pro rata. */
+  private overlapWork(from: number, k: number): number {
+    const { start, end, work } = this.model;
+    const len = end[k]! - start[k]!;
+    const overlap = Math.min(from + 1440, end[k]!) - Math.max(from, start[k]!);
+    return overlap > 0 && len > 0 ? Math.round((overlap * work[k]!) / len) : 0;
+  }
   private rollingTotal(e: number, d: number, a: Assignment): number {
-    const { days, shifts, optionShift, start, end, work } = this.model;
+    const { days, shifts, optionShift, start, work } = this.model;
     const o = a[e * days + d]!;
     if (o === OFF) return 0;
     const k = d * shifts + optionShift[o]!;
-    const from = start[k]!;
-    const to = from + 1440;
     let total = work[k]!;
-    for (let n = d + 1; n < Math.min(days, d + 2); n++) {
-      const o2 = a[e * days + n]!;
-      if (o2 === OFF) continue;
-      const k2 = n * shifts + optionShift[o2]!;
-      const len = end[k2]! - start[k2]!;
-      const overlap = Math.min(to, end[k2]!) - Math.max(from, start[k2]!);
-      if (overlap > 0 && len > 0) total += Math.round((overlap * work[k2]!) / len);
-    }
+    const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
+    if (o2 !== OFF) total += this.overlapWork(start[k]!, (d + 1) * shifts + optionShift[o2]!);
     return total;
   }
   row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
     let p = 0;
-    for (let d = 0; d < this.model.days; d++) p += this.term(e, d, a, emit);
+    for (let d = -1; d < this.model.days; d++) p += this.term(e, d, a, emit);
     return p;
   }
   local(e: number, d: number, a: Assignment): number {
@@ -244,8 +298,8 @@ export const maxWorkIn24hKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { worked: number; limit: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} arbeider ${ctx.hours(d.worked, 'nb')} i løpet av 24 timer fra ${ctx.date(v.day!, 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
-      en: `${ctx.employeeName(v.employee!)} works ${ctx.hours(d.worked, 'en')} within 24 hours from ${ctx.date(v.day!, 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
+      nb: `${ctx.employeeName(v.employee!)} arbeider ${ctx.hours(d.worked, 'nb')} i løpet av 24 timer fra ${ctx.date(firstDay(v), 'nb')}; ${ctx.ref} tillater ${ctx.hours(d.limit, 'nb')}.`,
+      en: `${ctx.employeeName(v.employee!)} works ${ctx.hours(d.worked, 'en')} within 24 hours from ${ctx.date(firstDay(v), 'en')}; ${ctx.ref} allows ${ctx.hours(d.limit, 'en')}.`,
     };
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
-import { defineRuleKind, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
+import { defineRuleKind, firstDay, LocalConstraint, PairConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 import { countedShifts, optionMask, ShiftSelectorSchema } from './shared.js';
 
@@ -9,21 +9,47 @@ const RunParams = z
   .object({
     min: z.number().int().min(1).optional(),
     max: z.number().int().min(1).optional(),
-    /** Runs touching the first or last day of the horizon are exempt from `min` (they may continue outside it). */
+    /**
+     * Runs touching the first or last day of the horizon are exempt from `min` (they may continue
+     * outside it); at the start, only when the problem's history does not show where the run began.
+     */
     exemptAtBoundaries: z.boolean().default(true),
   })
   .refine((p) => p.min !== undefined || p.max !== undefined, { message: 'give min or max' });
 
-/** Runs of consecutive days for which `member` holds; penalties for runs shorter than min or longer than max. */
+/**
+ * Runs of consecutive days for which `member` holds; penalties for runs shorter than min or longer
+ * than max. A run starting on day 0 continues the run the history ends with (its length counts).
+ */
 abstract class RunConstraint extends LocalConstraint {
+  /** Per employee, the length of the run the history ends with on the day before the horizon (built on first use). */
+  private lead: Int32Array | undefined;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof RunParams>) {
     super(model, rule, inScope);
   }
   abstract member(o: number): boolean;
 
+  private leadIn(e: number): number {
+    if (!this.lead) {
+      const { history, employees } = this.model;
+      const H = history.days;
+      this.lead = new Int32Array(employees);
+      for (let i = 0; i < employees; i++) {
+        let n = 0;
+        while (n < H && this.member(history.option[i * H + H - 1 - n]!)) n++;
+        this.lead[i] = n;
+      }
+    }
+    return this.lead[e]!;
+  }
+
   private runPenalty(e: number, from: number, to: number, emit?: (v: ViolationDetail) => void): number {
-    const len = to - from + 1;
+    const lead = from === 0 ? this.leadIn(e) : 0;
+    const len = to - from + 1 + lead;
     const { max, min } = this.p;
+    const H = this.model.history.days;
+    // A run from day 0 may have begun before the horizon unless the history shows where it starts.
+    const openStart = from === 0 && (H === 0 || lead === H);
     let amount = 0;
     let bound = 0;
     let direction = '';
@@ -31,12 +57,12 @@ abstract class RunConstraint extends LocalConstraint {
       amount = len - max;
       bound = max;
       direction = 'over';
-    } else if (min !== undefined && len < min && !(this.p.exemptAtBoundaries && (from === 0 || to === this.model.days - 1))) {
+    } else if (min !== undefined && len < min && !(this.p.exemptAtBoundaries && (openStart || to === this.model.days - 1))) {
       amount = min - len;
       bound = min;
       direction = 'under';
     }
-    if (amount > 0) emit?.({ employee: e, day: from, endDay: to, amount, data: { length: len, bound, direction } });
+    if (amount > 0) emit?.({ employee: e, day: from, endDay: to, amount, data: lead > 0 ? { length: len, bound, direction, historyDay: -lead } : { length: len, bound, direction } });
     return amount;
   }
 
@@ -97,7 +123,7 @@ export const consecutiveWorkDaysKind = defineRuleKind({
   compile: (model, rule, p, inScope) => new WorkRun(model, rule, inScope, p),
   message: (v, ctx) => {
     const d = v.data as { length: number; bound: number; direction: string };
-    const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    const span = { nb: `${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}` };
     const sel = WorkParams.parse(ctx.rule.params);
     if (sel.shiftTypeIds !== undefined || sel.labels !== undefined) {
       // A run of selected shifts (e.g. nights) reads as `5 nattevakter på rad`.
@@ -126,7 +152,7 @@ export const consecutiveDaysOffKind = defineRuleKind({
   compile: (model, rule, p, inScope) => new OffRun(model, rule, inScope, p),
   message: (v, ctx) => {
     const d = v.data as { length: number; bound: number; direction: string };
-    const span = { nb: `${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}` };
+    const span = { nb: `${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}`, en: `${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}` };
     return d.direction === 'over'
       ? { nb: `${ctx.employeeName(v.employee!)} har ${d.length} fridager på rad ${span.nb}, høyst ${d.bound}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has ${d.length} days off in a row ${span.en}, at most ${d.bound}; ${ctx.ref}.` }
       : {
@@ -173,8 +199,8 @@ export const forbiddenSuccessionKind = defineRuleKind({
   message: (v, ctx) => {
     const d = v.data as { o1: number; o2: number };
     return {
-      nb: `${ctx.employeeName(v.employee!)} har ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(v.day!, 'nb')} fulgt av ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
-      en: `${ctx.employeeName(v.employee!)} has the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(v.day!, 'en')} followed by the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
+      nb: `${ctx.employeeName(v.employee!)} har ${ctx.shiftName(d.o1, 'nb').toLowerCase()} ${ctx.date(firstDay(v), 'nb')} fulgt av ${ctx.shiftName(d.o2, 'nb').toLowerCase()} ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref}.`,
+      en: `${ctx.employeeName(v.employee!)} has the ${ctx.shiftName(d.o1, 'en').toLowerCase()} on ${ctx.date(firstDay(v), 'en')} followed by the ${ctx.shiftName(d.o2, 'en').toLowerCase()} on ${ctx.date(v.endDay!, 'en')}; ${ctx.ref}.`,
     };
   },
 });

@@ -1,9 +1,9 @@
-import { addDays, daysBetween } from '@omsorg/domain';
+import { addDays, daysBetween, localToInstant } from '@omsorg/domain';
 import { z } from 'zod';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
 import { sundayHolidayPeriods } from '../model/windows.js';
-import { type Constraint, defineRuleKind, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
+import { type Constraint, defineRuleKind, firstDay, LocalConstraint, type ViolationDetail } from '../rules/kind.js';
 import type { Rule } from '../rules/rule.js';
 import { at } from './shared.js';
 
@@ -28,6 +28,11 @@ const WeekendParams = z
   })
   .refine((p) => p.maxTotal !== undefined || p.maxInWindow !== undefined, { message: 'give maxTotal or maxInWindow' });
 
+/**
+ * Worked weekends. With history, the weekends before the horizon count in the windows that reach
+ * back over its start (and a weekend straddling the start counts its history days); each window
+ * and the total are penalised only beyond what the history alone already gives.
+ */
 class WeekendWork implements Constraint {
   private readonly sats: Int32Array;
   /** Weekend index for a day (Fri/Sat/Sun), or -1. */
@@ -36,7 +41,15 @@ class WeekendWork implements Constraint {
   private readonly worked: Uint8Array;
   private readonly total: Int32Array;
   private readonly windowSum: Int32Array;
+  /** Number of windows; window i covers weekends `fmin + i` .. `fmin + i + window - 1` (negative: before the horizon). */
   private readonly nWin: number;
+  private readonly fmin: number;
+  /** Per employee, the window sums and total the history alone gives, as penalties (subtracted). */
+  private readonly windowBase: Float64Array;
+  private readonly totalBase: Float64Array;
+  /** Per employee, worked weekends before the horizon: `e * pre + j` is weekend -1 - j. */
+  private readonly histWorked: Uint8Array;
+  private readonly pre: number;
 
   constructor(
     readonly model: CompiledProblem,
@@ -50,16 +63,47 @@ class WeekendWork implements Constraint {
     this.sats.forEach((s, k) => {
       for (let d = s - 1; d <= s + 1; d++) if (d >= 0 && d < model.days && (p.definition === 'time' || d >= s)) this.weekendOf[d] = k;
     });
-    this.worked = new Uint8Array(model.employees * this.K);
-    this.total = new Int32Array(model.employees);
+    const E = model.employees;
+    this.worked = new Uint8Array(E * this.K);
+    this.total = new Int32Array(E);
     const win = p.maxInWindow?.window ?? 1;
-    this.nWin = p.maxInWindow ? Math.max(0, this.K - win + 1) : 0;
-    this.windowSum = new Int32Array(model.employees * Math.max(1, this.nWin));
+    const H = model.history.days;
+    this.pre = H > 0 && p.maxInWindow && this.K > 0 ? win - 1 : 0;
+    this.fmin = -this.pre;
+    this.nWin = p.maxInWindow ? Math.max(0, this.K - win - this.fmin + 1) : 0;
+    this.windowSum = new Int32Array(E * Math.max(1, this.nWin));
+    this.histWorked = new Uint8Array(E * this.pre);
+    this.windowBase = new Float64Array(E * this.nWin);
+    this.totalBase = new Float64Array(E);
+    if (H === 0) return;
+    for (let e = 0; e < E; e++) {
+      for (let j = 0; j < this.pre; j++) this.histWorked[e * this.pre + j] = this.historyWorked(e, this.sats[0]! - 7 * (j + 1)) ? 1 : 0;
+      const first = this.K > 0 && this.historyWorked(e, this.sats[0]!) ? 1 : 0;
+      this.totalBase[e] = this.totalPenalty(first);
+      for (let i = 0; i < this.nWin; i++) {
+        let s = 0;
+        for (let k = this.fmin + i; k < this.fmin + i + win; k++) s += k < 0 ? this.histWorked[e * this.pre - k - 1]! : k === 0 ? first : 0;
+        this.windowBase[e * this.nWin + i] = this.windowPenalty(s);
+      }
+    }
+  }
+
+  /** True when a history cell of the weekend with Saturday `sat` (a day index) makes it worked. */
+  private historyWorked(e: number, sat: number): boolean {
+    const { history } = this.model;
+    const H = history.days;
+    for (let d = this.p.definition === 'time' ? sat - 1 : sat; d <= sat + 1 && d < 0; d++) {
+      if (d < -H) continue;
+      const h = e * H + H + d;
+      if (history.option[h] !== OFF && (this.p.definition === 'dates' || history.weekend[h]! > 0)) return true;
+    }
+    return false;
   }
 
   private isWorked(e: number, k: number, a: Assignment): boolean {
     const { days } = this.model;
     const s = this.sats[k]!;
+    if (k === 0 && this.model.history.days > 0 && this.historyWorked(e, s)) return true;
     for (let d = s - 1; d <= s + 1; d++) {
       if (d < 0 || d >= days || this.weekendOf[d] !== k) continue;
       const o = a[e * days + d]!;
@@ -87,12 +131,12 @@ class WeekendWork implements Constraint {
         this.worked[e * this.K + k] = w;
         this.total[e]! += w;
       }
-      p += this.totalPenalty(this.total[e]!);
+      p += this.totalPenalty(this.total[e]!) - this.totalBase[e]!;
       for (let i = 0; i < this.nWin; i++) {
         let s = 0;
-        for (let k = i; k < i + win; k++) s += this.worked[e * this.K + k]!;
+        for (let k = this.fmin + i; k < this.fmin + i + win; k++) s += k < 0 ? this.histWorked[e * this.pre - k - 1]! : this.worked[e * this.K + k]!;
         this.windowSum[e * this.nWin + i] = s;
-        p += this.windowPenalty(s);
+        p += this.windowPenalty(s) - this.windowBase[e * this.nWin + i]!;
       }
     }
     return p;
@@ -111,7 +155,8 @@ class WeekendWork implements Constraint {
     this.total[e]! += diff;
     if (this.p.maxInWindow) {
       const win = this.p.maxInWindow.window;
-      for (let i = Math.max(0, k - win + 1); i <= Math.min(k, this.nWin - 1); i++) {
+      // Window i covers weekend k when fmin + i <= k <= fmin + i + win - 1.
+      for (let i = Math.max(0, k - win + 1 - this.fmin); i <= Math.min(k - this.fmin, this.nWin - 1); i++) {
         const idx = e * this.nWin + i;
         dp += this.windowPenalty(this.windowSum[idx]! + diff) - this.windowPenalty(this.windowSum[idx]!);
         this.windowSum[idx]! += diff;
@@ -125,14 +170,17 @@ class WeekendWork implements Constraint {
     const win = this.p.maxInWindow?.window ?? 1;
     for (let e = 0; e < this.model.employees; e++) {
       if (!this.inScope[e]) continue;
-      const tp = this.totalPenalty(this.total[e]!);
+      const tp = this.totalPenalty(this.total[e]!) - this.totalBase[e]!;
       if (tp > 0) emit({ employee: e, amount: tp, data: { worked: this.total[e]!, bound: this.p.maxTotal!, window: 0 } });
       for (let i = 0; i < this.nWin; i++) {
-        const wp = this.windowPenalty(this.windowSum[e * this.nWin + i]!);
+        const idx = e * this.nWin + i;
+        const wp = this.windowPenalty(this.windowSum[idx]!) - this.windowBase[idx]!;
         if (wp > 0) {
-          const first = Math.max(0, this.sats[i]!);
-          const last = Math.min(this.model.days - 1, this.sats[i + win - 1]! + 1);
-          emit({ employee: e, day: first, endDay: last, amount: wp, data: { worked: this.windowSum[e * this.nWin + i]!, bound: this.p.maxInWindow!.count, window: win } });
+          const f = this.fmin + i;
+          const sat = f < 0 ? this.sats[0]! + 7 * f : this.sats[f]!;
+          const last = Math.min(this.model.days - 1, this.sats[f + win - 1]! + 1);
+          const data = { worked: this.windowSum[idx]!, bound: this.p.maxInWindow!.count, window: win };
+          emit({ employee: e, day: Math.max(0, sat), endDay: last, amount: wp, data: sat < 0 && this.model.history.days > 0 ? { ...data, historyDay: sat } : data });
         }
       }
     }
@@ -155,8 +203,8 @@ export const weekendWorkKind = defineRuleKind({
       };
     }
     return {
-      nb: `${ctx.employeeName(v.employee!)} arbeider ${d.worked} av ${d.window} helger ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}, høyst ${d.bound}; ${ctx.ref}.`,
-      en: `${ctx.employeeName(v.employee!)} works ${d.worked} of ${d.window} weekends from ${ctx.date(v.day!, 'en')} to ${ctx.date(v.endDay!, 'en')}, at most ${d.bound}; ${ctx.ref}.`,
+      nb: `${ctx.employeeName(v.employee!)} arbeider ${d.worked} av ${d.window} helger ${ctx.date(firstDay(v), 'nb')}–${ctx.date(v.endDay!, 'nb')}, høyst ${d.bound}; ${ctx.ref}.`,
+      en: `${ctx.employeeName(v.employee!)} works ${d.worked} of ${d.window} weekends from ${ctx.date(firstDay(v), 'en')} to ${ctx.date(v.endDay!, 'en')}, at most ${d.bound}; ${ctx.ref}.`,
     };
   },
 });
@@ -221,6 +269,14 @@ class SundayHolidayOff implements Constraint {
   private readonly blockSize: Int32Array;
   private readonly blockWorked: Int32Array;
   private readonly B: number;
+  /** Per employee (mode `next`, with history): 1 when the history worked the period before period 0. */
+  private readonly prevWorked: Uint8Array;
+  /** Per employee (mode `next`, with history): 1 when the history worked period 0 (it straddles the start). */
+  private readonly histCount: Int16Array;
+  /** Day index (negative) of the period before period 0, for messages. */
+  private prevDay: number;
+  /** Day index of period 0's first date when it lies before the horizon (the Sunday before a Monday start), else 0. */
+  private period0Day = 0;
 
   constructor(
     readonly model: CompiledProblem,
@@ -254,13 +310,50 @@ class SundayHolidayOff implements Constraint {
     this.blockSize = new Int32Array(this.B);
     for (const b of this.blockOf) if (b >= 0) this.blockSize[b]!++;
     this.blockWorked = new Int32Array(model.employees * this.B);
+    this.prevWorked = new Uint8Array(model.employees);
+    this.histCount = new Int16Array(model.employees);
+    this.prevDay = -1;
+    if (p.mode === 'next' && model.history.days > 0 && this.P > 0) this.seedHistory(periods);
+  }
+
+  /** Worked before the horizon: the Sunday/holiday period straddling its start (period 0), and the one before. */
+  private seedHistory(periods: ReturnType<typeof sundayHolidayPeriods>): void {
+    const { model } = this;
+    const { history } = model;
+    const H = history.days;
+    const first = model.dates[0]!;
+    const t0 = model.minuteOf(localToInstant(first, 0));
+    const before = sundayHolidayPeriods(addDays(first, -15), first).filter((x) => model.minuteOf(x.start) < t0);
+    let prev = before[before.length - 1];
+    const straddles = prev !== undefined && prev.start.getTime() === periods[0]!.start.getTime();
+    if (straddles) prev = before[before.length - 2];
+    this.period0Day = Math.min(0, daysBetween(first, periods[0]!.dates[0]!));
+    const touches = (e: number, x: { start: Date; end: Date }): boolean => {
+      const s = model.minuteOf(x.start);
+      const en = model.minuteOf(x.end);
+      for (let h = 0; h < H; h++) {
+        const k = e * H + h;
+        if (history.option[k] !== OFF && history.start[k]! < en && history.end[k]! > s) return true;
+      }
+      return false;
+    };
+    if (prev) this.prevDay = daysBetween(first, prev.dates.find((d) => d < first) ?? prev.dates[0]!);
+    for (let e = 0; e < model.employees; e++) {
+      if (straddles && touches(e, periods[0]!)) this.histCount[e] = 1;
+      if (prev && touches(e, prev)) this.prevWorked[e] = 1;
+    }
   }
 
   private periodOf(d: number, o: number): number {
     return o === OFF ? -1 : this.model.sundayHolidayPeriod[d * this.model.shifts + this.model.optionShift[o]!]!;
   }
   private worked(e: number, pi: number): number {
-    return pi >= 0 && pi < this.P && this.counts[e * this.P + pi]! > 0 ? 1 : 0;
+    if (pi === -1) return this.prevWorked[e]!;
+    return pi >= 0 && pi < this.P && this.counts[e * this.P + pi]! + (pi === 0 ? this.histCount[e]! : 0) > 0 ? 1 : 0;
+  }
+  /** The pair (the period before the horizon, period 0) when the history alone works both: not the horizon's violation. */
+  private historyPair(e: number): number {
+    return this.prevWorked[e]! & (this.histCount[e]! > 0 ? 1 : 0);
   }
   private blockLimit(b: number): number {
     return Math.ceil(this.blockSize[b]! / 2);
@@ -281,7 +374,8 @@ class SundayHolidayOff implements Constraint {
         if (pi >= 0) this.counts[e * this.P + pi]!++;
       }
       if (this.p.mode === 'next') {
-        for (let pi = 0; pi + 1 < this.P; pi++) p += this.worked(e, pi) & this.worked(e, pi + 1);
+        for (let pi = -1; pi + 1 < this.P; pi++) p += this.worked(e, pi) & this.worked(e, pi + 1);
+        p -= this.historyPair(e);
       } else {
         for (let pi = 0; pi < this.P; pi++) if (this.blockOf[pi]! >= 0) this.blockWorked[e * this.B + this.blockOf[pi]!]! += this.worked(e, pi);
         for (let b = 0; b < this.B; b++) p += this.blockPenalty(e, b);
@@ -296,7 +390,7 @@ class SundayHolidayOff implements Constraint {
     const after = this.worked(e, pi);
     if (before === after) return 0;
     if (this.p.mode === 'next') {
-      const left = pi > 0 ? this.worked(e, pi - 1) : 0;
+      const left = this.worked(e, pi - 1);
       const right = pi + 1 < this.P ? this.worked(e, pi + 1) : 0;
       return (after - before) * (left + right);
     }
@@ -323,8 +417,15 @@ class SundayHolidayOff implements Constraint {
     for (let e = 0; e < this.model.employees; e++) {
       if (!this.inScope[e]) continue;
       if (this.p.mode === 'next') {
+        if (this.worked(e, -1) & this.worked(e, 0) & (1 - this.historyPair(e))) {
+          emit({ employee: e, day: Math.max(0, this.periodDay[0]!), endDay: Math.max(0, this.periodDay[0]!), amount: 1, data: { mode: 'next', historyDay: this.prevDay } });
+        }
         for (let pi = 0; pi + 1 < this.P; pi++) {
-          if (this.worked(e, pi) & this.worked(e, pi + 1)) emit({ employee: e, day: Math.max(0, this.periodDay[pi]!), endDay: Math.max(0, this.periodDay[pi + 1]!), amount: 1, data: { mode: 'next' } });
+          if (!(this.worked(e, pi) & this.worked(e, pi + 1))) continue;
+          const end = Math.max(0, this.periodDay[pi + 1]!);
+          // Period 0 before the horizon worked by the history: reported on the next one, naming its date.
+          if (pi === 0 && this.period0Day < 0 && this.histCount[e]! > 0) emit({ employee: e, day: end, endDay: end, amount: 1, data: { mode: 'next', historyDay: this.period0Day } });
+          else emit({ employee: e, day: Math.max(0, this.periodDay[pi]!), endDay: end, amount: 1, data: { mode: 'next' } });
         }
       } else {
         for (let b = 0; b < this.B; b++) {
@@ -350,8 +451,8 @@ export const sundayHolidayOffKind = defineRuleKind({
     const d = v.data as { mode: string; worked?: number; bound?: number };
     return d.mode === 'next'
       ? {
-          nb: `${ctx.employeeName(v.employee!)} arbeider både søn-/helgedagen ${ctx.date(v.day!, 'nb')} og den neste, ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever fri påfølgende søn- og helgedag.`,
-          en: `${ctx.employeeName(v.employee!)} works the Sunday/holiday ${ctx.date(v.day!, 'en')} and the next one, ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires the next one off.`,
+          nb: `${ctx.employeeName(v.employee!)} arbeider både søn-/helgedagen ${ctx.date(firstDay(v), 'nb')} og den neste, ${ctx.date(v.endDay!, 'nb')}; ${ctx.ref} krever fri påfølgende søn- og helgedag.`,
+          en: `${ctx.employeeName(v.employee!)} works the Sunday/holiday ${ctx.date(firstDay(v), 'en')} and the next one, ${ctx.date(v.endDay!, 'en')}; ${ctx.ref} requires the next one off.`,
         }
       : {
           nb: `${ctx.employeeName(v.employee!)} arbeider ${d.worked} søn- og helgedager ${ctx.date(v.day!, 'nb')}–${ctx.date(v.endDay!, 'nb')}, høyst ${d.bound}; ${ctx.ref}.`,

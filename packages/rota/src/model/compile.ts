@@ -1,6 +1,7 @@
 import {
   addDays,
   dateRange,
+  daysBetween,
   isoWeekday,
   isPublicHoliday,
   localToInstant,
@@ -9,13 +10,46 @@ import {
   type ResolvedDemand,
   type RotaCell,
   resolveDemand,
+  type ShiftType,
   shiftInstance,
   weekendMinutes,
 } from '@omsorg/domain';
-import { sundayHolidayPeriods } from './windows.js';
+import { type SundayHolidayPeriod, sundayHolidayPeriods } from './windows.js';
 
 /** Value of an off cell in an assignment array. */
 export const OFF = -1;
+
+/** How many days before the horizon {@link CompiledProblem.history} keeps at most (8 weeks). */
+export const HISTORY_LOOKBACK_DAYS = 56;
+
+/**
+ * The problem's `history` compiled: the cells worked in the last days before the horizon, fixed
+ * facts that rules looking back in time seed their state from. History day `h` (0 = oldest kept) is
+ * day index `h - days` of the horizon (negative); cells are `e * days + h`. Employees without a
+ * history cell on a kept day were off that day.
+ */
+export interface CompiledHistory {
+  /** Number of history days kept before the horizon (0 when the problem has no history). */
+  readonly days: number;
+  /** Local dates of the kept history days, oldest first. */
+  readonly dates: readonly string[];
+  /** Option worked per history cell, or {@link OFF}. */
+  readonly option: Int16Array;
+  /** Real start minute of the shift per history cell (negative: before the horizon's first midnight). */
+  readonly start: Int32Array;
+  /** Real end minute of the shift per history cell. */
+  readonly end: Int32Array;
+  /** Minutes of the shift from Saturday 00:00 to Monday 00:00, per history cell. */
+  readonly weekend: Int32Array;
+  /** Real worked minutes (real length minus unpaid break), per history cell. */
+  readonly work: Int32Array;
+  /** Nominal worked minutes (wall-clock length minus unpaid break), per history cell. */
+  readonly nominalWork: Int32Array;
+  /** Minutes in the night window 21:00–06:00, per history cell. */
+  readonly night: Int32Array;
+  /** Minutes inside a Sunday/holiday window of AML § 10-10, per history cell. */
+  readonly sundayHoliday: Int32Array;
+}
 
 /**
  * A problem compiled to integer arrays for fast evaluation. Cells are `e * days + d`; an
@@ -85,6 +119,8 @@ export interface CompiledProblem {
   readonly demand: readonly (readonly ResolvedDemand[])[];
   /** Pinned value per cell, or -2 when not pinned. */
   readonly pinned: Int16Array;
+  /** The cells worked just before the horizon, for rules that look back across its start. */
+  readonly history: CompiledHistory;
   /** Minutes from the horizon's first local midnight to an instant. */
   minuteOf(instant: Date): number;
 }
@@ -130,34 +166,12 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
 
   const t0 = localToInstant(problem.horizon.start, 0).getTime();
   const minuteOf = (instant: Date) => Math.round((instant.getTime() - t0) / 60_000);
-  const start = new Int32Array(days * S);
-  const end = new Int32Array(days * S);
-  const work = new Int32Array(days * S);
-  const nominalWork = new Int32Array(days * S);
-  const night = new Int32Array(days * S);
-  const weekend = new Int32Array(days * S);
-  const sundayHoliday = new Int32Array(days * S);
+  const facts = shiftFacts(days * S);
+  const { start, end, work, nominalWork, night, weekend, sundayHoliday } = facts;
   const sundayHolidayPeriod = new Int16Array(days * S).fill(-1);
   const periods = sundayHolidayPeriods(dates[0]!, addDays(dates[days - 1]!, 1));
   for (let d = 0; d < days; d++) {
-    for (let s = 0; s < S; s++) {
-      const st = problem.shiftTypes[s]!;
-      const inst = shiftInstance(dates[d]!, st);
-      const k = d * S + s;
-      start[k] = minuteOf(inst.start);
-      end[k] = minuteOf(inst.end);
-      work[k] = inst.minutes - st.unpaidBreakMinutes;
-      nominalWork[k] = st.durationMinutes - st.unpaidBreakMinutes;
-      night[k] = nightMinutes(inst.start, inst.end);
-      weekend[k] = weekendMinutes(inst.start, inst.end);
-      periods.forEach((p, pi) => {
-        const overlap = Math.min(p.end.getTime(), inst.end.getTime()) - Math.max(p.start.getTime(), inst.start.getTime());
-        if (overlap > 0) {
-          sundayHoliday[k]! += Math.round(overlap / 60_000);
-          if (sundayHolidayPeriod[k] === -1) sundayHolidayPeriod[k] = pi;
-        }
-      });
-    }
+    for (let s = 0; s < S; s++) sundayHolidayPeriod[d * S + s] = fillShift(facts, d * S + s, dates[d]!, problem.shiftTypes[s]!, periods, minuteOf);
   }
   const weekday = Int8Array.from(dates, (d) => isoWeekday(d));
   const holiday = Uint8Array.from(dates, (d) => (isPublicHoliday(d) ? 1 : 0));
@@ -224,6 +238,7 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
     for (let o = 0; o < O; o++) if (optionShiftList[o] === s && (wardId === undefined || optionWard[o] === wardId)) return o;
     return OFF;
   }
+  const history = compileHistory(problem, employeeIndex, (cell) => (cell.shiftTypeId === null ? OFF : optionFor(cell.shiftTypeId, cell.wardId)), minuteOf);
 
   return {
     problem,
@@ -257,6 +272,72 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
     contracted,
     demand: resolveDemand(problem),
     pinned,
+    history,
     minuteOf,
   };
+}
+
+/**
+ * Compile the history cells of the last {@link HISTORY_LOOKBACK_DAYS} days before the horizon. The
+ * history is known from its earliest cell (worked or an explicit off cell) on; later days without a
+ * cell were off.
+ */
+function compileHistory(problem: Problem, employeeIndex: ReadonlyMap<string, number>, optionOf: (cell: RotaCell) => number, minuteOf: (instant: Date) => number): CompiledHistory {
+  const first = problem.horizon.start;
+  let earliest = first;
+  for (const c of problem.history) if (c.date < earliest) earliest = c.date;
+  const H = Math.min(HISTORY_LOOKBACK_DAYS, daysBetween(earliest, first));
+  const E = problem.employees.length;
+  const dates = dateRange(addDays(first, -H), H);
+  const option = new Int16Array(E * H).fill(OFF);
+  const facts = shiftFacts(E * H);
+  const periods = H > 0 ? sundayHolidayPeriods(dates[0]!, first) : [];
+  const dayOf = new Map(dates.map((d, i) => [d, i]));
+  for (const cell of problem.history) {
+    const e = employeeIndex.get(cell.employeeId);
+    const h = dayOf.get(cell.date);
+    if (e === undefined || h === undefined || cell.shiftTypeId === null) continue;
+    const o = optionOf(cell);
+    const st = problem.shiftTypes.find((s) => s.id === cell.shiftTypeId);
+    if (o === OFF || st === undefined) continue;
+    option[e * H + h] = o;
+    fillShift(facts, e * H + h, cell.date, st, periods, minuteOf);
+  }
+  return { days: H, dates, option, ...facts };
+}
+
+/** The facts of a shift on a date, as the per-shift arrays of {@link CompiledProblem} and {@link CompiledHistory} hold them. */
+interface ShiftFacts {
+  start: Int32Array;
+  end: Int32Array;
+  work: Int32Array;
+  nominalWork: Int32Array;
+  night: Int32Array;
+  weekend: Int32Array;
+  sundayHoliday: Int32Array;
+}
+
+function shiftFacts(n: number): ShiftFacts {
+  const a = () => new Int32Array(n);
+  return { start: a(), end: a(), work: a(), nominalWork: a(), night: a(), weekend: a(), sundayHoliday: a() };
+}
+
+/** Fill slot k with the shift type st worked on date; returns the first Sunday/holiday period it touches, or -1. */
+function fillShift(f: ShiftFacts, k: number, date: string, st: ShiftType, periods: readonly SundayHolidayPeriod[], minuteOf: (instant: Date) => number): number {
+  const inst = shiftInstance(date, st);
+  f.start[k] = minuteOf(inst.start);
+  f.end[k] = minuteOf(inst.end);
+  f.work[k] = inst.minutes - st.unpaidBreakMinutes;
+  f.nominalWork[k] = st.durationMinutes - st.unpaidBreakMinutes;
+  f.night[k] = nightMinutes(inst.start, inst.end);
+  f.weekend[k] = weekendMinutes(inst.start, inst.end);
+  let first = -1;
+  periods.forEach((p, pi) => {
+    const overlap = Math.min(p.end.getTime(), inst.end.getTime()) - Math.max(p.start.getTime(), inst.start.getTime());
+    if (overlap > 0) {
+      f.sundayHoliday[k]! += Math.round(overlap / 60_000);
+      if (first === -1) first = pi;
+    }
+  });
+  return first;
 }

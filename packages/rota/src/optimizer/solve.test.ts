@@ -145,6 +145,22 @@ describe('solve', () => {
     expect(evaluate(smallProblem(), result.rota, rules).score).toEqual(result.score);
   });
 
+  it('given a night shift in the history on the day before the horizon and hard daily rest, never rosters a shift on day 1 for those who worked it', async () => {
+    const base = smallProblem();
+    const problem = parseProblem({
+      ...base,
+      shiftTypes: [...base.shiftTypes, { id: 'N', name: 'Nattevakt', start: '21:30', durationMinutes: 600, labels: ['night'] }],
+      history: ['e0', 'e1', 'e2'].map((employeeId) => ({ employeeId, date: '2026-03-15', shiftTypeId: 'N' })),
+    });
+    const result = await solve(problem, rules, { timeLimitMs: 60_000, maxIterations: 100_000, seed: 4, targetScore: { hard: 0, soft: Number.POSITIVE_INFINITY } });
+    expect(result.score.hard).toBe(0);
+    const first = result.rota.cells.filter((c) => c.date === '2026-03-16' && ['e0', 'e1', 'e2'].includes(c.employeeId));
+    expect(first.map((c) => c.shiftTypeId)).toEqual([null, null, null]);
+    // Day 1 is still covered (at least 2 day, 1 evening) by the other five.
+    expect(result.rota.cells.filter((c) => c.date === '2026-03-16' && c.shiftTypeId !== null).length).toBeGreaterThanOrEqual(3);
+    expect(evaluate(problem, result.rota, rules).score).toEqual(result.score);
+  });
+
   it('diagnoses demand that no rota can meet instead of hanging', async () => {
     const problem = parseProblem({ ...smallProblem(), demand: [{ shiftTypeId: 'D', min: 9, competence: {} }] });
     const result = await solve(problem, rules, { timeLimitMs: 300, seed: 1 });

@@ -14,8 +14,18 @@ export interface ViolationDetail {
   endDay?: number;
   /** Penalty units this violation contributes (before the rule's weight). */
   amount: number;
-  /** Facts for the message (numbers in minutes, ids, counts). */
+  /**
+   * Facts for the message (numbers in minutes, ids, counts). A violation that reaches back into the
+   * problem's history is reported on the horizon's first affected day, with `data.historyDay` the
+   * (negative) day index where it starts before the horizon.
+   */
   data?: Record<string, string | number>;
+}
+
+/** The day a violation starts on for its message: `data.historyDay` when it reaches into history, else `day`. */
+export function firstDay(v: ViolationDetail): number {
+  const h = v.data?.historyDay;
+  return typeof h === 'number' ? h : v.day!;
 }
 
 /**
@@ -51,7 +61,7 @@ export interface MessageContext {
   employeeName(e: number): string;
   /** Shift type name of an option. */
   shiftName(o: number, lang: 'nb' | 'en'): string;
-  /** A day index as a date in words, e.g. `4. mars` / `4 March`. */
+  /** A day index as a date in words, e.g. `4. mars` / `4 March`; a negative index is a day before the horizon (history). */
   date(d: number, lang: 'nb' | 'en'): string;
   /** Minutes as hours, e.g. `9 t` / `9 h`, `7,5 t` / `7.5 h`. */
   hours(minutes: number, lang: 'nb' | 'en'): string;
@@ -149,22 +159,38 @@ export abstract class LocalConstraint extends RowConstraint {
 
 /**
  * Base of per-employee constraints on pairs of consecutive worked days (overlap, rest, forbidden
- * successions): `pairCost` is asked for every day d whose shift and the next day's are both worked.
+ * successions): `pairCost` is asked for every day d whose shift and the next day's are both worked,
+ * including d = -1 when the problem's history has a shift on the day before the horizon (read its
+ * end with {@link PairConstraint.endOf}); such a violation is reported on day 0 with
+ * `data.historyDay` -1.
  */
 export abstract class PairConstraint extends LocalConstraint {
-  /** Penalty of employee e working option o1 on day d and o2 on day d + 1 (neither OFF). */
+  /** Penalty of employee e working option o1 on day d (-1: the last history day) and o2 on day d + 1 (neither OFF). */
   abstract pairCost(e: number, d: number, o1: number, o2: number, emit?: (v: ViolationDetail) => void): number;
 
+  /** Real end minute of employee e's shift o on day d, a history day when d < 0. */
+  protected endOf(e: number, d: number, o: number): number {
+    const { shifts, optionShift, end, history } = this.model;
+    return d < 0 ? history.end[e * history.days + history.days + d]! : end[d * shifts + optionShift[o]!]!;
+  }
+
   private pair(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days } = this.model;
-    if (d < 0 || d + 1 >= days) return 0;
+    const { days, history } = this.model;
+    if (d + 1 >= days) return 0;
+    if (d < 0) {
+      if (d !== -1 || history.days === 0) return 0;
+      const o1 = history.option[e * history.days + history.days - 1]!;
+      const o2 = a[e * days]!;
+      if (o1 < 0 || o2 < 0) return 0;
+      return this.pairCost(e, -1, o1, o2, emit && ((v) => emit({ ...v, day: 0, data: { ...v.data, historyDay: -1 } })));
+    }
     const o1 = a[e * days + d]!;
     const o2 = a[e * days + d + 1]!;
     return o1 < 0 || o2 < 0 ? 0 : this.pairCost(e, d, o1, o2, emit);
   }
   row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
     let p = 0;
-    for (let d = 0; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
+    for (let d = -1; d + 1 < this.model.days; d++) p += this.pair(e, d, a, emit);
     return p;
   }
   local(e: number, d: number, a: Assignment): number {
