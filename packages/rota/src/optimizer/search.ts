@@ -265,7 +265,7 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       history.fill(f);
       lastBestIt = it;
     }
-    if (hot !== undefined && it % hotEvery === 0) hot = inc.hard > 0 ? inc.hardHotSpots() : undefined;
+    if (hotShare > 0 && it % hotEvery === 0) hot = inc.hard > 0 ? inc.hardHotSpots() : undefined;
     const r = rnd.next();
     let e: number;
     let d: number;
