@@ -179,6 +179,23 @@ describe('weekendWork with history', () => {
   });
 });
 
+describe('completeWeekends with history', () => {
+  const rule = hardRule('completeWeekends');
+  // A horizon from Sunday 9 March: its first weekend's Saturday (8 March) lies in the history.
+  const fromSunday = (cells: Record<string, string | null>) => withHistory(cells, 7, '2025-03-09');
+
+  test('given Saturday 8 March worked in the history and Sunday 9 March off, the weekend is split: exactly 1 on 9 March, naming 8 March', () => {
+    const ev = evalLines(fromSunday({ '2025-03-08': 'D' }), { e1: '- D D D D - -' }, [rule]);
+    expect(brief(ev)).toEqual([{ ruleId: 'completeWeekends', employeeId: 'e1', date: '2025-03-09', endDate: '2025-03-09', amount: 1 }]);
+    expect(ev.violations[0]!.message.en).toBe('Kari works only one day of the weekend of 8 March; completeWeekends.');
+  });
+
+  test('given the Saturday worked and the Sunday worked too, none; without history, a Sunday alone on day 1 is not judged', () => {
+    expect(evalLines(fromSunday({ '2025-03-08': 'D' }), { e1: 'D - D D D - -' }, [rule]).score.hard).toBe(0);
+    expect(evalLines(makeProblem({ start: '2025-03-09', days: 7 }), { e1: 'D - D D D - -' }, [rule]).score.hard).toBe(0);
+  });
+});
+
 describe('sundayHolidayOff with history', () => {
   const rule = hardRule('sundayHolidayOff', { mode: 'next' });
 

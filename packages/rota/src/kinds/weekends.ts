@@ -217,19 +217,21 @@ class CompleteWeekends extends LocalConstraint {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof CompleteParams>) {
     super(model, rule, inScope);
   }
+  /** The weekend from Saturday `sat`; with history, a horizon starting on Sunday pairs it with the history's Saturday. */
   private term(e: number, sat: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days, optionShift } = this.model;
-    if (sat < 0 || sat + 1 >= days) return 0;
-    const o1 = a[e * days + sat]!;
+    const { days, optionShift, history } = this.model;
+    if (sat + 1 >= days || sat < -1 || (sat === -1 && history.days === 0)) return 0;
+    const o1 = sat < 0 ? history.option[e * history.days + history.days - 1]! : a[e * days + sat]!;
     const o2 = a[e * days + sat + 1]!;
     let bad = (o1 === OFF) !== (o2 === OFF);
     if (!bad && this.p.sameShiftType && o1 !== OFF && optionShift[o1] !== optionShift[o2!]) bad = true;
     if (!bad) return 0;
-    emit?.({ employee: e, day: sat, endDay: sat + 1, amount: 1, data: { split: o1 === OFF || o2 === OFF ? 1 : 0 } });
+    const split = o1 === OFF || o2 === OFF ? 1 : 0;
+    emit?.({ employee: e, day: Math.max(0, sat), endDay: sat + 1, amount: 1, data: sat < 0 ? { split, historyDay: sat } : { split } });
     return 1;
   }
   row(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    let p = 0;
+    let p = this.model.weekday[0] === 7 ? this.term(e, -1, a, emit) : 0;
     for (let d = 0; d < this.model.days; d++) if (this.model.weekday[d] === 6) p += this.term(e, d, a, emit);
     return p;
   }
@@ -248,8 +250,8 @@ export const completeWeekendsKind = defineRuleKind({
   compile: (model, rule, p, inScope) => new CompleteWeekends(model, rule, inScope, p),
   message: (v, ctx) =>
     (v.data as { split: number }).split
-      ? { nb: `${ctx.employeeName(v.employee!)} arbeider bare én dag av helgen ${ctx.date(v.day!, 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works only one day of the weekend of ${ctx.date(v.day!, 'en')}; ${ctx.ref}.` }
-      : { nb: `${ctx.employeeName(v.employee!)} har ulike vakttyper lørdag og søndag ${ctx.date(v.day!, 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has different shift types on the weekend of ${ctx.date(v.day!, 'en')}; ${ctx.ref}.` },
+      ? { nb: `${ctx.employeeName(v.employee!)} arbeider bare én dag av helgen ${ctx.date(firstDay(v), 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} works only one day of the weekend of ${ctx.date(firstDay(v), 'en')}; ${ctx.ref}.` }
+      : { nb: `${ctx.employeeName(v.employee!)} har ulike vakttyper lørdag og søndag ${ctx.date(firstDay(v), 'nb')}; ${ctx.ref}.`, en: `${ctx.employeeName(v.employee!)} has different shift types on the weekend of ${ctx.date(firstDay(v), 'en')}; ${ctx.ref}.` },
 });
 
 // ---------------------------------------------------------------------------------------------
