@@ -153,12 +153,12 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const lsShare = useMip ? (options.localSearchShare ?? 0.4) : 1;
-  const search = (timeLimitMs: number, seed: number) =>
+  const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore) =>
     lateAcceptanceSearch(inc, space, {
       timeLimitMs,
       ...(options.unimprovedTimeLimitMs !== undefined ? { unimprovedTimeLimitMs: options.unimprovedTimeLimitMs } : {}),
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-      ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+      ...(target !== undefined ? { targetScore: target } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
       ...(options.onProgress !== undefined
         ? { onProgress: (p: SearchProgress) => options.onProgress!({ ...p, elapsedMs: performance.now() - t0, fraction: Math.min(1, (performance.now() - t0) / options.timeLimitMs) }) }
@@ -184,7 +184,25 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
-  if (useMip && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+  /** Search on from `best` for `ms`; the trace, the moves and (if better) the best are added to the outcome. */
+  const continueSearch = async (ms: number, seed: number, target?: Score) => {
+    for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+    const offset = performance.now() - t0;
+    const more = await search(ms, seed, target);
+    if (compareScores(more.bestScore, outcome.bestScore) < 0) {
+      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
+      outcome.bestScore = more.bestScore;
+    }
+    outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
+    outcome.iterations += more.iterations;
+    return more;
+  };
+  if (useMip && outcome.bestScore.hard > 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+    // MIP repair keeps the hard rules hard, so it cannot start from an illegal rota: search on until legal.
+    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY });
+    if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
+  }
+  if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     let bestScore = outcome.bestScore;
     const ticker = options.onProgress
       ? setInterval(() => {
@@ -212,13 +230,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
     } else {
       // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
-      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-      const offset = performance.now() - t0;
-      const more = await search(left(), options.seed + 1);
-      if (compareScores(more.bestScore, outcome.bestScore) < 0) best = Int16Array.from(more.best);
-      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
-      outcome.iterations += more.iterations;
-      outcome.stoppedBy = more.stoppedBy;
+      outcome.stoppedBy = (await continueSearch(left(), options.seed + 1)).stoppedBy;
     }
   }
   if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target') {
