@@ -234,48 +234,23 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     }
   }
   if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target') {
-    best = await polishAndContinue(model, inc, space, best, outcome, options, t0, hardWeight, (ms, seed) => search(ms, seed));
+    // The last tenth: if the best still breaks a hard rule, repair it exhaustively (polishHard), then
+    // search on from the best for the time left.
+    const deadline = t0 + options.timeLimitMs;
+    if (outcome.bestScore.hard > 0) {
+      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+      if (polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
+        best = Int16Array.from(inc.assignment);
+        outcome.bestScore = inc.score;
+        outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
+      }
+    }
+    if (deadline - performance.now() > 200 && !options.signal?.aborted) {
+      const more = await continueSearch(deadline - performance.now(), options.seed + 2);
+      if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
+    }
   }
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
-}
-
-/**
- * The last tenth of a clock-bounded run: if the best still breaks a hard rule, repair it with
- * {@link polishHard}; then search on from there for the time left. The best rota seen wins.
- */
-async function polishAndContinue(
-  model: CompiledProblem,
-  inc: IncrementalEvaluator,
-  space: SearchSpace,
-  best: Int16Array,
-  outcome: Awaited<ReturnType<typeof lateAcceptanceSearch>>,
-  options: SolveOptions,
-  t0: number,
-  hardWeight: number,
-  search: (timeLimitMs: number, seed: number) => ReturnType<typeof lateAcceptanceSearch>,
-): Promise<Int16Array> {
-  const deadline = t0 + options.timeLimitMs;
-  for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-  let result = best;
-  let score = inc.score;
-  if (score.hard > 0 && polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, score) < 0) {
-    result = Int16Array.from(inc.assignment);
-    score = inc.score;
-    outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
-  }
-  if (deadline - performance.now() > 200 && !options.signal?.aborted) {
-    const offset = performance.now() - t0;
-    const more = await search(deadline - performance.now(), options.seed + 2);
-    if (compareScores(more.bestScore, score) < 0) {
-      const { baseDays } = space;
-      result = new Int16Array(model.employees * model.days);
-      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) result[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
-      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
-    }
-    outcome.iterations += more.iterations;
-    if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
-  }
-  return result;
 }
 
 function finish(
