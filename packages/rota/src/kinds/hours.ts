@@ -29,6 +29,23 @@ function lookBack(model: CompiledProblem, length: number): number {
   return Math.min(model.history.days, length - 1);
 }
 
+/** Window sums of worked minutes (real or nominal measure), in the horizon and in its history. */
+abstract class WorkedMinutesSum extends WindowSumConstraint {
+  private readonly arr: Int32Array;
+  private readonly historyArr: Int32Array;
+  constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, windows: DayWindows, measure: 'real' | 'nominal') {
+    super(model, rule, inScope, windows);
+    this.arr = workArray(model, measure);
+    this.historyArr = historyWorkArray(model, measure);
+  }
+  value(_e: number, d: number, o: number): number {
+    return at(this.model, this.arr, d, o);
+  }
+  historyValue(h: number): number {
+    return this.historyArr[h]!;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const MaxPerWeekParams = z.object({
@@ -38,17 +55,9 @@ const MaxPerWeekParams = z.object({
   measure: Measure,
 });
 
-class MaxWorkPerWeek extends WindowSumConstraint {
-  private readonly arr: Int32Array;
+class MaxWorkPerWeek extends WorkedMinutesSum {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, windows: DayWindows, readonly p: z.infer<typeof MaxPerWeekParams>) {
-    super(model, rule, inScope, windows);
-    this.arr = workArray(model, p.measure);
-  }
-  value(_e: number, d: number, o: number): number {
-    return at(this.model, this.arr, d, o);
-  }
-  historyValue(h: number): number {
-    return historyWorkArray(this.model, this.p.measure)[h]!;
+    super(model, rule, inScope, windows, p.measure);
   }
   penalty(e: number, w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     if (sum <= this.p.minutes) return 0;
@@ -97,14 +106,12 @@ const AverageParams = z.object({
   measure: Measure,
 });
 
-class AverageWeekly extends WindowSumConstraint {
-  private readonly arr: Int32Array;
+class AverageWeekly extends WorkedMinutesSum {
   /** Floor of the weighted week in minutes, or -1 without weighting. */
   private readonly floor: number;
   private readonly limitPerWeek: Float64Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, windows: DayWindows, readonly p: z.infer<typeof AverageParams>) {
-    super(model, rule, inScope, windows);
-    this.arr = workArray(model, p.measure);
+    super(model, rule, inScope, windows, p.measure);
     this.floor = p.weighting ? p.weighting.floorMinutes : -1;
     this.limitPerWeek = Float64Array.from({ length: model.employees }, (_, e) => {
       if (p.maxAverageMinutes !== undefined) return p.maxAverageMinutes;
@@ -112,12 +119,6 @@ class AverageWeekly extends WindowSumConstraint {
       const positions = model.problem.positions.filter((x) => x.employeeId === emp.id);
       return positions.reduce((s, x) => s + (x.percent / 100) * x.weeklyHoursNorm * 60, 0);
     });
-  }
-  value(_e: number, d: number, o: number): number {
-    return at(this.model, this.arr, d, o);
-  }
-  historyValue(h: number): number {
-    return historyWorkArray(this.model, this.p.measure)[h]!;
   }
   override value2(_e: number, d: number, o: number): number {
     const w = this.p.weighting;
@@ -167,17 +168,9 @@ const TotalParams = z
   .object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional(), measure: Measure })
   .refine((p) => p.min !== undefined || p.max !== undefined, { message: 'give min or max' });
 
-class TotalWorked extends WindowSumConstraint {
-  private readonly arr: Int32Array;
+class TotalWorked extends WorkedMinutesSum {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof TotalParams>) {
-    super(model, rule, inScope, blockWindows(model.days, model.days));
-    this.arr = workArray(model, p.measure);
-  }
-  value(_e: number, d: number, o: number): number {
-    return at(this.model, this.arr, d, o);
-  }
-  historyValue(h: number): number {
-    return historyWorkArray(this.model, this.p.measure)[h]!;
+    super(model, rule, inScope, blockWindows(model.days, model.days), p.measure);
   }
   penalty(e: number, _w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     const { under, amount } = outsideBounds(sum, this.p.min, this.p.max);
@@ -219,17 +212,9 @@ const ContractedParams = z.object({
   measure: Measure,
 });
 
-class Contracted extends WindowSumConstraint {
-  private readonly arr: Int32Array;
+class Contracted extends WorkedMinutesSum {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof ContractedParams>) {
-    super(model, rule, inScope, blockWindows(model.days, model.days));
-    this.arr = workArray(model, p.measure);
-  }
-  value(_e: number, d: number, o: number): number {
-    return at(this.model, this.arr, d, o);
-  }
-  historyValue(h: number): number {
-    return historyWorkArray(this.model, this.p.measure)[h]!;
+    super(model, rule, inScope, blockWindows(model.days, model.days), p.measure);
   }
   penalty(e: number, _w: number, sum: number, _s2: number, emit?: (v: ViolationDetail) => void): number {
     const target = this.model.contracted[e]!;
@@ -324,17 +309,9 @@ const NightWorkerParams = z.object({
   measure: Measure,
 });
 
-class NightWorkerAverage extends WindowSumConstraint {
-  private readonly arr: Int32Array;
+class NightWorkerAverage extends WorkedMinutesSum {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof NightWorkerParams>) {
-    super(model, rule, inScope, blockWindows(model.days, p.periodWeeks * 7));
-    this.arr = workArray(model, p.measure);
-  }
-  value(_e: number, d: number, o: number): number {
-    return at(this.model, this.arr, d, o);
-  }
-  historyValue(h: number): number {
-    return historyWorkArray(this.model, this.p.measure)[h]!;
+    super(model, rule, inScope, blockWindows(model.days, p.periodWeeks * 7), p.measure);
   }
   override value2(_e: number, d: number, o: number): number {
     return at(this.model, this.model.night, d, o) > this.p.nightThresholdMinutes ? 1 : 0;
