@@ -14,8 +14,8 @@ const PALETTE = ['#f6d55c', '#3caea3', '#20639b', '#ed553b', '#a8a8a8', '#8e7cc3
 
 /**
  * A self-contained HTML report of a rota: a grid per ward (employees × dates, colour per shift type,
- * weekends and holidays shaded, cells with violations outlined with the explanation on hover), the
- * KPIs and the list of violations.
+ * weekends and holidays shaded, absences by code, days outside the employee's positions greyed,
+ * cells with violations outlined with the explanation on hover), the KPIs and the list of violations.
  */
 export function rotaReportHtml(problem: Problem, rota: Rota, evaluation: Evaluation, options: HtmlReportOptions = {}): string {
   const lang = options.lang ?? 'nb';
@@ -37,6 +37,19 @@ export function rotaReportHtml(problem: Problem, rota: Rota, evaluation: Evaluat
     return positions[0]?.wardId ?? '';
   };
   const percent = (employeeId: string) => problem.positions.filter((p) => p.employeeId === employeeId).reduce((s, p) => s + p.percent, 0);
+  // Days outside every position (a summer temp's spring, a leaver's last months) are greyed, not "off".
+  const employed = (employeeId: string, d: string) => {
+    const positions = problem.positions.filter((p) => p.employeeId === employeeId);
+    return positions.length === 0 || positions.some((p) => d >= p.start && (p.end === undefined || d <= p.end));
+  };
+  const fixedTerm = (employeeId: string) => {
+    const positions = problem.positions.filter((p) => p.employeeId === employeeId);
+    const ends = positions.map((p) => p.end).filter((x): x is string => x !== undefined);
+    if (positions.length === 0 || ends.length < positions.length) return '';
+    const from = positions.map((p) => p.start).sort()[0]!;
+    const to = ends.sort().at(-1)!;
+    return ` ${from.slice(8, 10)}.${from.slice(5, 7)}–${to.slice(8, 10)}.${to.slice(5, 7)}`;
+  };
   const holiday = new Set(dates.filter(isSundayOrPublicHoliday));
   const grid = wards
     .map((w) => {
@@ -56,14 +69,16 @@ export function rotaReportHtml(problem: Problem, rota: Rota, evaluation: Evaluat
               const ab = absent.get(`${e.id}|${d}`);
               const m = marks.get(`${e.id}|${d}`);
               const st = c?.shiftTypeId ? shiftById.get(c.shiftTypeId) : undefined;
+              const out = !employed(e.id, d);
               const style = st ? ` style="background:${st.color}"` : '';
-              const cls = [m ? 'v' : '', isoWeekday(d) >= 6 || holiday.has(d) ? 'we' : '', c?.pinned ? 'pin' : ''].filter(Boolean).join(' ');
-              const title = [`${e.name} ${d}`, st ? st.name : ab ? ab : t('fri', 'off'), ...(m ?? [])].join('\n');
-              const text = st ? (st.code ?? st.id) : ab ? ab : (c?.code ?? '');
+              const cls = [m ? 'v' : '', out ? 'ne' : isoWeekday(d) >= 6 || holiday.has(d) ? 'we' : '', c?.pinned ? 'pin' : ''].filter(Boolean).join(' ');
+              const state = st ? st.name : ab ? ab : out ? t('ikke ansatt', 'not employed') : t('fri', 'off');
+              const title = [`${e.name} ${d}`, state, ...(m ?? [])].join('\n');
+              const text = st ? (st.code ?? st.id) : ab ? ab : out ? '·' : (c?.code ?? '');
               return `<td${cls ? ` class="${cls}"` : ''}${style} title="${esc(title)}">${esc(text)}</td>`;
             })
             .join('');
-          return `<tr><th class="name">${esc(e.name)} <small>${e.role} ${percent(e.id)} %</small></th>${cells}</tr>`;
+          return `<tr><th class="name">${esc(e.name)} <small>${e.role} ${percent(e.id)} %${fixedTerm(e.id)}</small></th>${cells}</tr>`;
         })
         .join('\n');
       return `<h2>${esc(w.name)}</h2><div class="scroll"><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -95,7 +110,7 @@ export function rotaReportHtml(problem: Problem, rota: Rota, evaluation: Evaluat
 body{font:13px system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:1px 3px;text-align:center;font-size:11px;min-width:18px}
 th.name{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}
-.we{background:#f3f3f3}.v{outline:2px solid #d00;outline-offset:-2px}.pin{font-weight:bold}
+.we{background:#f3f3f3}.ne{background:#d9d9d9;color:#888}.v{outline:2px solid #d00;outline-offset:-2px}.pin{font-weight:bold}
 .scroll{overflow-x:auto;max-width:100%}.key{display:inline-block;padding:0 6px;border:1px solid #999}
 li.hard{color:#b00}li.soft{color:#555}table.kpi th{text-align:left}
 </style></head><body>
