@@ -16,7 +16,7 @@ const problem = makeProblem({
 });
 const r = rota(problem, { e1: 'D D - - - - -', e2: 'D - K - - - -' });
 const rules = [{ id: 'core.absences', kind: 'absences', level: 'hard' as const, params: {} }];
-const html = rotaReportHtml(problem, { id: 'r', problemId: problem.id, cells: r.cells }, evaluate(problem, r, rules), { lang: 'en' });
+const html = rotaReportHtml(problem, { start: problem.horizon.start, days: problem.horizon.days, cells: r.cells }, evaluate(problem, r, rules), { lang: 'en' });
 const cellOf = (name: string, date: string) => html.match(new RegExp(`<td[^>]*title="${name} ${date}[^"]*"[^>]*>[^<]*</td>`))?.[0] ?? '';
 
 describe('rotaReportHtml', () => {
@@ -36,7 +36,7 @@ describe('rotaReportHtml', () => {
 
   test('given the vacation day Kari is off, the cell shows the absence code', () => {
     const offRota = rota(problem, { e1: 'D - - - - - -', e2: '- - K - - - -' });
-    const page = rotaReportHtml(problem, { id: 'r', problemId: problem.id, cells: offRota.cells }, evaluate(problem, offRota, rules), { lang: 'en' });
+    const page = rotaReportHtml(problem, { start: problem.horizon.start, days: problem.horizon.days, cells: offRota.cells }, evaluate(problem, offRota, rules), { lang: 'en' });
     expect(page).toMatch(/<td[^>]*title="Kari 2025-03-04\nFE"[^>]*>FE<\/td>/);
   });
 });
