@@ -19,23 +19,50 @@ export function constructGreedy(model: CompiledProblem, fixed: Uint8Array, start
  * here. Days are filled in order, so rules looking back (rest, weekend rhythm) see what came before.
  * Works on `inc` in place and returns its assignment.
  */
-export function constructGuided(model: CompiledProblem, fixed: Uint8Array, inc: IncrementalEvaluator, hardWeight: number, candidates = 12): Assignment {
-  fill(model, fixed, inc.assignment, { inc, hardWeight, candidates });
+export function constructGuided(
+  model: CompiledProblem,
+  fixed: Uint8Array,
+  inc: IncrementalEvaluator,
+  hardWeight: number,
+  cycle: { baseDays: number; copies: number } = { baseDays: model.days, copies: 1 },
+  candidates = 12,
+): Assignment {
+  fill(model, fixed, inc.assignment, { inc, hardWeight, candidates, ...cycle });
   return inc.assignment;
 }
 
+/**
+ * The day-by-day fill behind both constructions. With a guide it works through the evaluator; for a
+ * grunnturnus (`copies` > 1) it fills the base days and writes every copy, and a base cell is fixed
+ * when any copy is.
+ */
 function fill(
   model: CompiledProblem,
-  fixed: Uint8Array,
+  fixedAll: Uint8Array,
   start: Assignment,
-  guide?: { inc: IncrementalEvaluator; hardWeight: number; candidates: number },
+  guide?: { inc: IncrementalEvaluator; hardWeight: number; candidates: number; baseDays: number; copies: number },
 ): Assignment {
   const a = guide ? start : Int16Array.from(start);
-  const { days, employees, problem, options } = model;
+  const { employees, problem, options } = model;
+  const days = model.days;
+  const baseDays = guide?.baseDays ?? days;
+  const copies = guide?.copies ?? 1;
+  const fixed =
+    copies === 1
+      ? fixedAll
+      : Uint8Array.from({ length: employees * days }, (_, k) => {
+          const d = k % days;
+          if (d >= baseDays) return 1;
+          for (let c = 0; c < copies; c++) if (fixedAll[k + c * baseDays]) return 1;
+          return 0;
+        });
+  const put = (e: number, d: number, o: number) => {
+    for (let c = 0; c < copies; c++) guide!.inc.set(e, d + c * baseDays, o);
+  };
   const load = new Float64Array(employees);
   const target = Float64Array.from(model.contracted, (c) => (c > 0 ? c : 1));
   const meets = problem.demand.map((line) => Uint8Array.from(problem.employees, (emp) => (meetsRequirement(emp, line.competence) ? 1 : 0)));
-  for (let d = 0; d < days; d++) {
+  for (let d = 0; d < baseDays; d++) {
     const lines = [...model.demand[d]!].sort((x, y) => (x.competence.roles?.length ?? 99) - (y.competence.roles?.length ?? 99));
     for (const line of lines) {
       const s = model.shiftIndex.get(line.shiftTypeId);
@@ -82,9 +109,9 @@ function fill(
         let bestCost = Number.POSITIVE_INFINITY;
         for (let i = 0; i < pool.length; i++) {
           const c = pool[i]!;
-          inc.set(c.e, d, c.o);
+          put(c.e, d, c.o);
           const cost = inc.hard * hardWeight + inc.soft - base;
-          inc.set(c.e, d, OFF);
+          put(c.e, d, OFF);
           if (cost < bestCost) {
             bestCost = cost;
             bestI = i;
@@ -93,7 +120,7 @@ function fill(
         // Past the minimum, add people only while it pays.
         if (placed >= line.min && bestCost >= 0) break;
         const c = pool.splice(bestI, 1)[0]!;
-        inc.set(c.e, d, c.o);
+        put(c.e, d, c.o);
         load[c.e]! += model.work[d * model.shifts + s]!;
       }
     }

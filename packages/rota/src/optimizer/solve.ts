@@ -8,7 +8,7 @@ import type { KpiOptions } from '../kpi/kpis.js';
 import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
-import { constructGreedy, constructGuided, fixedCells, pinnedStart } from './construct.js';
+import { constructGuided, fixedCells, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { mipLns } from './mip/lns.js';
 import { mergedTrace, runPortfolio, winner } from './portfolio.js';
@@ -141,15 +141,14 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (options.initial) {
     const warm = assignmentFromRota(model, options.initial);
     start = Int16Array.from(warm, (v, k) => (model.pinned[k] !== NOT_PINNED ? model.pinned[k]! : model.available[k] ? v : OFF));
-  } else if (copies > 1) {
-    start = constructGreedy(model, fixedCells(model), start);
   }
   if (copies > 1) mirror(start, model, baseDays, copies);
 
   const inc = new IncrementalEvaluator(model, compiled, start);
   const hardWeight = options.hardWeight ?? DEFAULT_HARD_WEIGHT;
-  // An annual rota starts from a construction guided by the rules themselves.
-  if (!options.initial && copies === 1) constructGuided(model, fixedCells(model), inc, hardWeight);
+  // Without a warm start: a construction guided by the rules themselves (for a grunnturnus, of the
+  // base weeks, each copy written as it goes).
+  if (!options.initial) constructGuided(model, fixedCells(model), inc, hardWeight, { baseDays, copies });
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const lsShare = useMip ? (options.localSearchShare ?? 0.4) : 1;
