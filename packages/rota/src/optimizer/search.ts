@@ -129,7 +129,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: SearchSpace, cfg: SearchConfig): Promise<SearchOutcome> {
   const rnd = new Random(cfg.seed);
-  const { employees, baseDays, fixed, domain, fridays, optionShift } = space;
+  const { employees, baseDays, days, fixed, domain, fridays, optionShift } = space;
   const { may, setBase, getBase } = baseCells(inc, space);
   const hw = cfg.hardWeight;
   const objective = () => inc.hard * hw + inc.soft;
@@ -276,7 +276,11 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       const h = rnd.int(hot.count);
       const he = hot.employee[h]!;
       e = he >= 0 ? he : rnd.int(employees);
-      d = (hot.day[h]! + rnd.int(hot.endDay[h]! - hot.day[h]! + 1)) % baseDays;
+      // Its days, and for an employee's rule one on each side: a run too short or too long is mended at its edges.
+      const edge = he >= 0 ? 1 : 0;
+      const from = Math.max(0, hot.day[h]! - edge);
+      const to = Math.min(days - 1, hot.endDay[h]! + edge);
+      d = (from + rnd.int(to - from + 1)) % baseDays;
       hint = hot.option[h]!;
       aimed = true;
     } else {
