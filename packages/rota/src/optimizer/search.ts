@@ -106,13 +106,28 @@ const now = () => performance.now();
  * together; `may` says whether employee e may get option v (or off).
  */
 function baseCells(inc: IncrementalEvaluator, space: SearchSpace) {
-  const { baseDays, copies, days, allowed, options } = space;
+  const { baseDays, copies, days, allowed, options, fixed } = space;
+  const may = (e: number, v: number) => v === OFF || allowed[e * options + v] === 1;
+  const getBase = (e: number, d: number) => inc.assignment[e * days + d]!;
   return {
-    may: (e: number, v: number) => v === OFF || allowed[e * options + v] === 1,
+    may,
+    getBase,
     setBase: (e: number, d: number, v: number) => {
       for (let c = 0; c < copies; c++) inc.set(e, d + c * baseDays, v);
     },
-    getBase: (e: number, d: number) => inc.assignment[e * days + d]!,
+    /**
+     * Whether employees e and c may exchange their base days `from`..`from + len - 1`: inside the
+     * base days, and every day that differs is free in both rows and allowed to each.
+     */
+    exchangeable: (e: number, c: number, from: number, len: number) => {
+      if (from < 0 || from + len > baseDays) return false;
+      for (let t = from; t < from + len; t++) {
+        const a = getBase(e, t);
+        const b = getBase(c, t);
+        if (a !== b && (fixed[e * baseDays + t] || fixed[c * baseDays + t] || !may(e, b) || !may(c, a))) return false;
+      }
+      return true;
+    },
   };
 }
 
@@ -130,7 +145,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: SearchSpace, cfg: SearchConfig): Promise<SearchOutcome> {
   const rnd = new Random(cfg.seed);
   const { employees, baseDays, days, fixed, domain, fridays, optionShift } = space;
-  const { may, setBase, getBase } = baseCells(inc, space);
+  const { may, setBase, getBase, exchangeable } = baseCells(inc, space);
   const hw = cfg.hardWeight;
   const objective = () => inc.hard * hw + inc.soft;
 
@@ -348,12 +363,7 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
         }
       }
       if (e2 === e) continue;
-      if (d + len > baseDays) continue;
-      let ok = true;
-      for (let t = d; t < d + len && ok; t++) {
-        if (fixed[e * baseDays + t] || fixed[e2 * baseDays + t] || !may(e, getBase(e2, t)) || !may(e2, getBase(e, t))) ok = false;
-      }
-      if (!ok) continue;
+      if (!exchangeable(e, e2, d, len)) continue;
       if (undoE.length < 2 * len) growUndo(2 * len);
       for (let t = d; t < d + len; t++) {
         const a = getBase(e, t);
@@ -418,7 +428,7 @@ const MAX_SIDEWAYS = 40;
  */
 export function polishHard(inc: IncrementalEvaluator, space: SearchSpace, hardWeight: number, deadline: number): number {
   const { employees, baseDays, fixed, domain, optionShift } = space;
-  const { may, setBase, getBase } = baseCells(inc, space);
+  const { setBase, getBase, exchangeable } = baseCells(inc, space);
   const swapRows = (e: number, c: number, from: number, len: number) => {
     for (let t = from; t < from + len; t++) {
       const a = getBase(e, t);
@@ -430,16 +440,9 @@ export function polishHard(inc: IncrementalEvaluator, space: SearchSpace, hardWe
     }
   };
   const canSwap = (e: number, c: number, from: number, len: number) => {
-    if (from < 0 || from + len > baseDays) return false;
-    let differs = false;
-    for (let t = from; t < from + len; t++) {
-      const a = getBase(e, t);
-      const b = getBase(c, t);
-      if (a === b) continue;
-      if (fixed[e * baseDays + t] || fixed[c * baseDays + t] || !may(e, b) || !may(c, a)) return false;
-      differs = true;
-    }
-    return differs;
+    if (!exchangeable(e, c, from, len)) return false;
+    for (let t = from; t < from + len; t++) if (getBase(e, t) !== getBase(c, t)) return true;
+    return false;
   };
   let moves = 0;
   // When no move lowers the hard penalty, the best sideways move (same hard penalty, the violation
