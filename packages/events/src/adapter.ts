@@ -219,12 +219,15 @@ export function defineAdapter(definition: AdapterDefinition): Adapter {
     if (typeof result !== 'object' || result === null || !Array.isArray(result.events) || !Array.isArray(result.issues)) {
       return { events: [], issues: [badResultIssue(id, 'expected { events: [], issues: [] }')] };
     }
-    const issues: DecodeIssue[] = result.issues.length === 0 ? [] : result.issues.map((i) => (i.adapterId === id ? i : { ...i, adapterId: id }));
     let events = result.events;
+    // The fast check first: a new array, the path and the issues are only built once an event fails it.
+    let index = ctx.strict ? 0 : events.length;
+    if (ctx.strict) while (index < events.length && isWelfareEvent(events[index])) index++;
+    // The usual case, every event valid and no issue: the adapter's own result goes on as it is
+    // (callers treat a decode result as read-only).
+    if (result.issues.length === 0 && index === events.length) return result;
+    const issues: DecodeIssue[] = result.issues.length === 0 ? [] : result.issues.map((i) => (i.adapterId === id ? i : { ...i, adapterId: id }));
     if (ctx.strict) {
-      // The fast check first: a new array, the path and the issues are only built once an event fails it.
-      let index = 0;
-      while (index < events.length && isWelfareEvent(events[index])) index++;
       if (index < events.length) {
         events = result.events.slice(0, index);
         for (; index < result.events.length; index++) {

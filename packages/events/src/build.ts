@@ -78,13 +78,16 @@ const HANDLING_OF: Readonly<Record<Lifecycle, EventData['handling']>> = {
 /**
  * Build a v1 event with a consistent envelope: `type` from category/kind/lifecycle, `alertKey` from
  * tenant/device/component/kind, a deterministic id, `dataschema` and `datacontenttype`. It does not
- * validate; `defineAdapter` in strict mode and the pipeline do.
+ * validate; `defineAdapter` in strict mode and the pipeline do. A `device` that names its
+ * `component` becomes the event's device object as it is (not copied).
  */
 export function createEvent(input: CreateEventInput): WelfareEvent {
   const lifecycle = input.lifecycle ?? 'raised';
   const category = CATEGORY_OF_KIND[input.kind];
-  const component = input.device.component ?? 'main';
-  const device: EventDevice = { ...input.device, component };
+  // The adapter's device object is used as given when it names its component (no copy per event).
+  const given = input.device;
+  const component = given.component ?? 'main';
+  const device: EventDevice = given.component !== undefined ? (given as EventDevice) : { ...given, component };
   const data: EventData = {
     category,
     kind: input.kind,

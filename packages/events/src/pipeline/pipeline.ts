@@ -147,12 +147,14 @@ export class EventPipeline {
     const keys = this.#options.keys?.[id];
     if (keys) ctx.keys = keys;
     const result: DecodeResult = adapter.decode(raw, ctx);
-    const issues: DecodeIssue[] = picked.issues.length === 0 ? result.issues : [...picked.issues, ...result.issues];
+    // Copied before anything is added: the decode result is the adapter's.
+    let issues: DecodeIssue[] = picked.issues.length === 0 ? result.issues : [...picked.issues, ...result.issues];
     // In strict mode `defineAdapter` has validated every event already (invalid ones are issues).
     let valid: WelfareEvent[] = result.events;
     let invalid = 0;
     if (!this.#strict) {
       valid = [];
+      if (issues === result.issues) issues = issues.slice();
       for (let i = 0; i < result.events.length; i++) {
         const v = validateEvent(result.events[i], ['events', i]);
         if (v.ok) valid.push(v.event);
