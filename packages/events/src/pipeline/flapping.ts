@@ -22,6 +22,8 @@ interface FlapState {
 /** What the detector did with one event. */
 export type FlappingDecision = { action: 'emit'; event: WelfareEvent } | { action: 'suppress' };
 
+const SUPPRESS: FlappingDecision = Object.freeze({ action: 'suppress' });
+
 /**
  * Flapping (a door or bed sensor or a link going on/off again and again). Only door, bed and
  * connectivity kinds ({@link FLAPPING_KINDS}) are watched; a life-safety kind always passes. When
@@ -49,7 +51,16 @@ export class FlappingDetector {
 
   /** Decide on one event; `at` (epoch ms) defaults to its `recordedtime`. */
   apply(event: WelfareEvent, at: number = Date.parse(event.recordedtime)): FlappingDecision {
-    if (!FlappingDetector.watches(event)) return { action: 'emit', event };
+    const out = this.pass(event, at);
+    return out === undefined ? SUPPRESS : { action: 'emit', event: out };
+  }
+
+  /**
+   * The decision of {@link FlappingDetector.apply} without a decision object: the event to emit (the
+   * one given or a marked copy), or `undefined` when it is suppressed.
+   */
+  pass(event: WelfareEvent, at: number = Date.parse(event.recordedtime)): WelfareEvent | undefined {
+    if (!FlappingDetector.watches(event)) return event;
     const key = event.data.alertKey;
     let s = this.#state.get(key);
     if (!s) {
@@ -64,21 +75,21 @@ export class FlappingDetector {
       s.suppressed = 0;
       s.times = [at];
       s.last = undefined;
-      return { action: 'emit', event: mark(event, false, suppressed) };
+      return mark(event, false, suppressed);
     }
     s.times.push(at);
     while (s.times.length > 0 && at - s.times[0]! > this.#windowMs) s.times.shift();
     if (s.flapping) {
       s.suppressed++;
       s.last = event;
-      return { action: 'suppress' };
+      return undefined;
     }
     if (s.times.length >= this.#threshold) {
       s.flapping = true;
       s.suppressed = 0;
-      return { action: 'emit', event: mark(event, true, 0) };
+      return mark(event, true, 0);
     }
-    return { action: 'emit', event };
+    return event;
   }
 
   /**

@@ -75,6 +75,8 @@ export interface PipelineStats {
 const ISSUE_DETECT = 'ADAPTER_DETECT_FAILED';
 // Shared by every named-adapter pick; never written to (`ingest` copies before adding).
 const NO_ISSUES: DecodeIssue[] = [];
+// The pick of a named adapter: no issues (the adapter itself is taken from the map).
+const NAMED: { adapter?: Adapter; issues: DecodeIssue[] } = { issues: NO_ISSUES };
 
 /**
  * The event pipeline: adapter detection and decoding → validation → heartbeat (sign of life) →
@@ -101,6 +103,8 @@ export class EventPipeline {
   readonly heartbeat: HeartbeatMonitor | undefined;
   // One sign of life, refilled per event (the monitor copies what it keeps).
   readonly #sign: Omit<SignOfLife, 'intervalSeconds'> & { intervalSeconds: number | undefined } = { tenant: '', deviceId: '', at: 0, intervalSeconds: undefined };
+  // Own events passed on by the last `#process`.
+  #own = 0;
   readonly #stats: PipelineStats = {
     received: 0,
     outcomes: { emitted: 0, partial: 0, 'dead-lettered': 0, absorbed: 0 },
@@ -137,9 +141,11 @@ export class EventPipeline {
   ingest(raw: RawMessage, meta: { receivedAt?: Date; adapterId?: string } = {}): IngestResult {
     const receivedAt = meta.receivedAt ?? new Date();
     this.#stats.received++;
-    const picked = this.#pick(raw, meta.adapterId);
-    if (!picked.adapter) return this.#dead(raw, receivedAt, 'NO_ADAPTER', undefined, picked.issues, [], undefined, 'dead-lettered', 0);
-    const adapter = picked.adapter;
+    // A named adapter that exists is taken without detection (and without the pick's result object).
+    const named = meta.adapterId === undefined ? undefined : this.#byId.get(meta.adapterId);
+    const picked = named ? NAMED : this.#pick(raw, meta.adapterId);
+    const adapter = named ?? picked.adapter;
+    if (!adapter) return this.#dead(raw, receivedAt, 'NO_ADAPTER', undefined, picked.issues, [], undefined, 'dead-lettered', 0);
     const id = adapter.manifest.id;
     const ctx: DecodeContext = { tenant: this.#tenant, receivedAt, strict: this.#strict };
     const options = this.#options.adapterOptions?.[id];
@@ -164,18 +170,18 @@ export class EventPipeline {
         }
       }
     }
-    const out = this.#process(valid, adapter.manifest.heartbeatIntervalSeconds);
+    const events = this.#process(valid, adapter.manifest.heartbeatIntervalSeconds);
     const hasError = invalid > 0 || (issues.length > 0 && issues.some((i) => i.severity === 'error'));
     if (hasError) {
       const crashed = issues.some((i) => i.code === 'ADAPTER_DECODE_FAILED' || i.code === 'ADAPTER_RESULT_INVALID');
       const reason: DeadLetterReason = invalid > 0 || issues.some((i) => i.code === 'EVENT_INVALID') ? 'EVENT_INVALID' : crashed ? 'ADAPTER_CRASHED' : 'DECODE_FAILED';
       // Valid events of a partly bad message still go out (a fall alarm must not wait); the whole
       // message is kept as a dead letter too.
-      return this.#dead(raw, receivedAt, reason, id, issues, out.events, result.reply, valid.length > 0 ? 'partial' : 'dead-lettered', valid.length);
+      return this.#dead(raw, receivedAt, reason, id, issues, events, result.reply, valid.length > 0 ? 'partial' : 'dead-lettered', valid.length);
     }
-    const outcome: IngestOutcome = out.own > 0 ? 'emitted' : 'absorbed';
+    const outcome: IngestOutcome = this.#own > 0 ? 'emitted' : 'absorbed';
     this.#stats.outcomes[outcome]++;
-    const res: IngestResult = { outcome, events: out.events, adapterId: id };
+    const res: IngestResult = { outcome, events, adapterId: id };
     if (result.reply !== undefined) res.reply = result.reply;
     return res;
   }
@@ -230,7 +236,8 @@ export class EventPipeline {
     return { issues };
   }
 
-  #process(valid: readonly WelfareEvent[], intervalSeconds: number | undefined): { events: WelfareEvent[]; own: number } {
+  /** The stages for the valid events of one message; the message's own events passed on are counted in `#own`. */
+  #process(valid: readonly WelfareEvent[], intervalSeconds: number | undefined): WelfareEvent[] {
     const events: WelfareEvent[] = [];
     let own = 0;
     for (const event of valid) {
@@ -255,17 +262,18 @@ export class EventPipeline {
       }
       const correlated = this.correlator.apply(event, at);
       if (this.flapping) {
-        const decision = this.flapping.apply(correlated, at);
-        if (decision.action === 'suppress') {
+        const passed = this.flapping.pass(correlated, at);
+        if (passed === undefined) {
           this.#stats.suppressed++;
           continue;
         }
-        events.push(decision.event);
+        events.push(passed);
       } else events.push(correlated);
       own++;
       this.#stats.emitted++;
     }
-    return { events, own };
+    this.#own = own;
+    return events;
   }
 
   #dead(

@@ -195,6 +195,21 @@ describe('FlappingDetector', () => {
     for (let i = 0; i < 10; i++) expect(f.apply(ev('door_open', i % 2 ? 'resolved' : 'raised', i * 61)).action).toBe('emit');
     expect(f.isFlapping('t/d1/main/door_open')).toBe(false);
   });
+
+  it('pass() decides as apply() does: the same event out, the marked copy, undefined for suppressed', () => {
+    const viaApply = new FlappingDetector({ windowSeconds: 60, threshold: 3, quietSeconds: 30 });
+    const viaPass = new FlappingDetector({ windowSeconds: 60, threshold: 3, quietSeconds: 30 });
+    // Transitions every 5 s (flapping from the third on), then a quiet 40 s, then one more.
+    const seconds = [0, 5, 10, 15, 20, 60];
+    const decided = seconds.map((s, i) => {
+      const e = ev('door_open', i % 2 ? 'resolved' : 'raised', s);
+      const a = viaApply.apply(e);
+      const p = viaPass.pass(e);
+      expect(a.action === 'emit' ? a.event : undefined).toEqual(p);
+      return p === undefined ? 'suppressed' : p === e ? 'same' : `marked ${p.data.attributes?.flapping}`;
+    });
+    expect(decided).toEqual(['same', 'same', 'marked true', 'suppressed', 'suppressed', 'marked false']);
+  });
 });
 
 describe('HeartbeatMonitor', () => {
