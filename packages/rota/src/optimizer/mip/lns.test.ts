@@ -9,7 +9,7 @@ import { rotaFromAssignment } from '../../model/assignment.js';
 import { compileProblem } from '../../model/compile.js';
 import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
 import { Random } from '../random.js';
-import { mipLns, neighbourhood } from './lns.js';
+import { aimedNeighbourhood, mipLns, neighbourhood, penaltyMap } from './lns.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
 if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
@@ -32,6 +32,46 @@ describe('neighbourhood', () => {
       expect(x.toDay).toBeLessThan(28);
       expect(new Set(x.employees).size).toBe(x.employees.length);
     }
+  });
+});
+
+describe('penaltyMap', () => {
+  test('given the greedy Instance1 rota, its days add up to the score (hard points × 1000) and its employees to the penalty that names one', () => {
+    const score = new IncrementalEvaluator(model, compiled, greedy).score;
+    const map = penaltyMap(model, compiled, greedy);
+    const total = map.day.reduce((s, x) => s + x, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeCloseTo(score.soft + 1000 * score.hard, 6);
+    expect(map.employee.reduce((s, x) => s + x, 0)).toBeLessThanOrEqual(total + 1e-6);
+    expect(map.employee.some((x) => x > 0)).toBe(true);
+  });
+});
+
+describe('aimedNeighbourhood', () => {
+  test('given all penalty on employee 3 and day 10 of 60 × 28, it frees them in nearly every draw and keeps to the budget and the horizon', () => {
+    const employee = new Float64Array(60);
+    employee[3] = 500;
+    const day = new Float64Array(28);
+    day[10] = 500;
+    const map = { employee, day };
+    let withEmployee = 0;
+    let withDay = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const rng = new Random(seed);
+      const [all, few, half] = [0, 1, 2].map((i) => aimedNeighbourhood(i, 60, 28, 250, map, rng));
+      expect([all!.employees.length, all!.toDay - all!.fromDay + 1]).toEqual([60, 4]);
+      expect([few!.employees.length, few!.fromDay, few!.toDay]).toEqual([8, 0, 27]);
+      expect([half!.employees.length, half!.toDay - half!.fromDay + 1]).toEqual([30, 8]);
+      for (const x of [all!, few!, half!]) {
+        expect(x.fromDay).toBeGreaterThanOrEqual(0);
+        expect(x.toDay).toBeLessThan(28);
+        expect(new Set(x.employees).size).toBe(x.employees.length);
+      }
+      if (few!.employees.includes(3) && half!.employees.includes(3)) withEmployee++;
+      if (all!.fromDay <= 10 && 10 <= all!.toDay && half!.fromDay <= 10 && 10 <= half!.toDay) withDay++;
+    }
+    expect(withEmployee).toBeGreaterThanOrEqual(27);
+    expect(withDay).toBeGreaterThanOrEqual(24);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A large-neighbourhood search made of MIP repairs: neighbourhoods in turn — all employees over a
  * window of days, a few employees over the whole horizon, twice as many over twice the window — each
- * re-optimised by {@link mipRepairDetailed} and kept when the evaluator finds it no worse.
+ * re-optimised by {@link mipRepairDetailed} and kept when the evaluator finds it no worse. Half of them
+ * are aimed where the penalty is (the rules' own explanations name its employees and days).
  */
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
@@ -18,9 +19,9 @@ export interface MipLnsOptions {
   repairTimeLimitMs?: number;
   /**
    * Free cells per neighbourhood to start with, roughly (default 120: e.g. 16 employees × 7 days). It
-   * adapts: it grows by a tenth after a neighbourhood solved to optimality without improvement (the
-   * neighbourhood was too small to escape), up to three times its start, and shrinks by a sixth after one
-   * that hit its time limit.
+   * adapts for each of the three shapes on its own: it grows by a tenth after a neighbourhood solved to
+   * optimality without improvement (the neighbourhood was too small to escape), up to three times its
+   * start, and shrinks by a sixth after one that hit its time limit.
    */
   cellBudget?: number;
   /** Seed of the neighbourhood choice. */
@@ -35,6 +36,11 @@ export interface MipLnsOptions {
   onImprove?: (assignment: Assignment, score: Score) => void;
   /** Further HiGHS options for every repair (e.g. `{ mip_max_nodes: 500 }` for repeatable runs). */
   highsOptions?: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * Share of neighbourhoods aimed at where the penalty is (default 0.5): employees picked by their own
+   * penalty, windows placed on a day picked by its penalty, as the rules' explanations give them.
+   */
+  aimedShare?: number;
 }
 
 /** The result of {@link mipLns}. */
@@ -80,6 +86,73 @@ export function neighbourhood(i: number, employees: number, days: number, budget
   return { employees: order.slice(0, share).sort((a, b) => a - b), fromDay, toDay: fromDay + span - 1 };
 }
 
+/** Where an assignment's penalty lies: weighted penalty per employee and per day (from the rules' explanations). */
+export interface PenaltyMap {
+  /** Penalty of the violations that name an employee, per employee. */
+  employee: Float64Array;
+  /** Penalty per day (a violation over several days is spread over them). */
+  day: Float64Array;
+}
+
+/**
+ * The penalty map of an assignment: every violation of every rule (hard ones counted `hardWeight`
+ * times), as the rule explains it, added to its employee and spread over its days.
+ */
+export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[], assignment: Assignment, hardWeight = 1000): PenaltyMap {
+  // The evaluator brings every rule's state to this assignment before the rules explain it.
+  const inc = new IncrementalEvaluator(model, rules, assignment);
+  const employee = new Float64Array(model.employees);
+  const day = new Float64Array(model.days);
+  const last = model.days - 1;
+  inc.rules.forEach((r, i) => {
+    if (inc.penalties[i] === 0) return;
+    const w = r.rule.weight * (r.hard ? hardWeight : 1);
+    r.constraint.explain(inc.assignment, (v) => {
+      const p = v.amount * w;
+      if (v.employee !== undefined && v.employee >= 0 && v.employee < model.employees) employee[v.employee]! += p;
+      const d0 = Math.min(last, Math.max(0, v.day ?? 0));
+      const d1 = Math.min(last, Math.max(d0, v.endDay ?? (v.day === undefined ? last : d0)));
+      for (let d = d0; d <= d1; d++) day[d]! += p / (d1 - d0 + 1);
+    });
+  });
+  return { employee, day };
+}
+
+/** An index drawn with probability proportional to `w[i] + floor` (all 0 and floor 0: uniform). */
+function drawWeighted(w: Float64Array, floor: number, rng: Random): number {
+  let total = 0;
+  for (let i = 0; i < w.length; i++) total += w[i]! + floor;
+  if (!(total > 0)) return rng.int(w.length);
+  let x = rng.next() * total;
+  for (let i = 0; i < w.length; i++) {
+    x -= w[i]! + floor;
+    if (x < 0) return i;
+  }
+  return w.length - 1;
+}
+
+/**
+ * The i-th neighbourhood aimed at the penalty: the same three shapes as {@link neighbourhood}, but
+ * the employees are drawn by their penalty (a tenth of the mean added, so every employee may come)
+ * and a window is placed around a day drawn by its penalty.
+ */
+export function aimedNeighbourhood(i: number, employees: number, days: number, budget: number, map: PenaltyMap, rng: Random): Neighbourhood {
+  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
+  const mean = (w: Float64Array) => w.reduce((s, x) => s + x, 0) / Math.max(1, w.length);
+  const floor = Math.max(1e-9, mean(map.employee) / 10);
+  // Employees in order of a weighted draw without replacement (keys u^(1/w), largest first).
+  const keys = Float64Array.from(map.employee, (w) => rng.next() ** (1 / (w + floor)));
+  const order = Array.from({ length: employees }, (_, e) => e).sort((a, b) => keys[b]! - keys[a]! || a - b);
+  const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
+  const pick = (count: number) => order.slice(0, count).sort((x, y) => x - y);
+  const mode = i % 3;
+  if (mode === 1) return { employees: pick(clamp(Math.floor(budget / days), 2, employees)), fromDay: 0, toDay: days - 1 };
+  const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
+  const span = clamp(Math.floor(budget / share), Math.min(days, 3), days);
+  const fromDay = clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span);
+  return { employees: pick(share), fromDay, toDay: fromDay + span - 1 };
+}
+
 /**
  * Improve an assignment by MIP repairs of neighbourhoods until the time limit, the target or an abort.
  * Every accepted step is verified by the incremental evaluator (see {@link mipRepairDetailed}).
@@ -88,9 +161,12 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const t0 = performance.now();
   const rng = new Random(options.seed);
   const initialBudget = options.cellBudget ?? 120;
-  let budget = initialBudget;
+  // One budget per shape: a few employees over the whole horizon is slower to solve than everyone over a window.
+  const budgets = [initialBudget, initialBudget, initialBudget];
   // Growth is capped: a neighbourhood near the whole problem is the slow whole-problem MIP again.
   const maxBudget = Math.min(model.employees * model.days, 3 * initialBudget);
+  const aimedShare = options.aimedShare ?? 0.5;
+  let map: PenaltyMap | undefined;
   let best = assignment;
   let score: Score = new IncrementalEvaluator(model, rules, assignment).score;
   let repairs = 0;
@@ -98,7 +174,13 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   for (let i = 0; performance.now() - t0 < options.timeLimitMs && !options.signal?.aborted; i++) {
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
-    const n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng);
+    let n: Neighbourhood;
+    const mode = i % 3;
+    const budget = budgets[mode]!;
+    if (rng.next() < aimedShare) {
+      map ??= penaltyMap(model, rules, best);
+      n = aimedNeighbourhood(i, model.employees, model.days, Math.round(budget), map, rng);
+    } else n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng);
     const left = options.timeLimitMs - (performance.now() - t0);
     const out = await mipRepairDetailed(model, rules, best, {
       ...n,
@@ -109,11 +191,12 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     if (out.reason === 'declined') return { assignment: best, score, repairs, improvements, declined: true };
     repairs++;
     const better = out.assignment !== undefined && compareScores(out.after, score) < 0;
-    if (out.status === 'optimal' && !better) budget = Math.min(maxBudget, budget * 1.1);
-    else if (out.status === 'timeLimit') budget = Math.max(20, budget / 1.2);
+    if (out.status === 'optimal' && !better) budgets[mode] = Math.min(maxBudget, budget * 1.1);
+    else if (out.status === 'timeLimit') budgets[mode] = Math.max(20, budget / 1.2);
     if (!out.assignment) continue;
     best = out.assignment;
     score = out.after;
+    map = undefined;
     if (better) {
       improvements++;
       options.onImprove?.(best, score);
