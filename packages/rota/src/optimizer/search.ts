@@ -375,9 +375,10 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       }
       if (undoN === 0) continue;
     } else {
-      // Move within one employee's row: exchange two of their days.
-      const d2 = rnd.int(baseDays);
-      if (d2 === d || fixed[e * baseDays + d2]) continue;
+      // Move within one employee's row: exchange two of their days, half the time one within a week
+      // of d (a day off or a shift moved a little: a run or a rest mended where it is).
+      const d2 = rnd.next() < 0.5 ? d + (rnd.next() < 0.5 ? -1 : 1) * (1 + rnd.int(7)) : rnd.int(baseDays);
+      if (d2 < 0 || d2 >= baseDays || d2 === d || fixed[e * baseDays + d2]) continue;
       const a = getBase(e, d);
       const b = getBase(e, d2);
       if (a === b) continue;
