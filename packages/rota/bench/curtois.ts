@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.4] [--hard-weight w] [--workers n]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.25] [--hard-weight w] [--workers n]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 
@@ -19,7 +19,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
     out: { type: 'string', default: 'bench-results/curtois.json' },
     mip: { type: 'string', default: 'auto' },
-    'ls-share': { type: 'string', default: '0.4' },
+    'ls-share': { type: 'string', default: '0.25' },
     'hard-weight': { type: 'string' },
     workers: { type: 'string', default: '1' },
   },

@@ -68,7 +68,7 @@ export interface SolveOptions {
    * every rule kind has a MIP encoding and the run is bounded by time; `off`: local search only.
    */
   mip?: 'auto' | 'off';
-  /** Share of the time limit for the local search before MIP repair (default 0.4). */
+  /** Share of the time limit for the local search before MIP repair (default 0.25). */
   localSearchShare?: number;
   /** A custom rule catalogue (not with `workers` > 1: it holds functions, which cannot cross threads). */
   catalogue?: RuleCatalogue;
@@ -151,7 +151,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (!options.initial) constructGuided(model, fixedCells(model), inc, hardWeight, { baseDays, copies });
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
-  const lsShare = useMip ? (options.localSearchShare ?? 0.4) : 1;
+  const lsShare = useMip ? (options.localSearchShare ?? 0.25) : 1;
   const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore) =>
     lateAcceptanceSearch(inc, space, {
       timeLimitMs,
