@@ -8,7 +8,7 @@
 
 export { type CompiledRule, compileRules, parseRules, scopeMask } from './engine/compile-rules.js';
 export { type EvaluateOptions, type Evaluation, evaluate, evaluateAssignment, type RuleScore, type Violation } from './engine/evaluate.js';
-export { compareScores, IncrementalEvaluator, type IncrementalOptions, type Score } from './engine/incremental.js';
+export { compareScores, type HotSpots, IncrementalEvaluator, type IncrementalOptions, type Score } from './engine/incremental.js';
 export { ROTA_ERROR_CODES, RotaError, type RotaErrorCode } from './errors.js';
 export { type CurtoisImportOptions, type CurtoisInstance, type CurtoisParseResult, type CurtoisShift, type CurtoisStaff, curtoisToProblem, parseCurtois } from './io/curtois.js';
 export { type HtmlReportOptions, rotaReportHtml } from './io/html.js';

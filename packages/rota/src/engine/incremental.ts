@@ -45,6 +45,24 @@ export function releaseConstraint(c: Constraint): void {
   version++;
 }
 
+/**
+ * Broken rules located for a search to aim at: per entry the employee (-1 for a rule on the whole
+ * roster), the first and last day index, and the option that would help (for a shortfall the missing
+ * shift, OFF for an overstaffed one, else -2); `count` entries are filled.
+ */
+export interface HotSpots {
+  /** Employee index per entry, -1 for a roster rule. */
+  employee: Int32Array;
+  /** First day index per entry. */
+  day: Int32Array;
+  /** Last day index per entry. */
+  endDay: Int32Array;
+  /** Option that would help per entry (OFF for an excess), else -2. */
+  option: Int32Array;
+  /** Number of entries filled. */
+  count: number;
+}
+
 /** Options of the {@link IncrementalEvaluator}. */
 export interface IncrementalOptions {
   /** A custom rule catalogue. */
@@ -157,7 +175,19 @@ export class IncrementalEvaluator {
    * rule on the whole roster, first and last day index, and for a cover shortfall the option that
    * would help, else -2), at most `limit`. Guides the search to the cells that matter.
    */
-  hardHotSpots(limit = 4096): { employee: Int32Array; day: Int32Array; endDay: Int32Array; option: Int32Array; count: number } {
+  hardHotSpots(limit = 4096): HotSpots {
+    return this.hotSpots(limit, true);
+  }
+
+  /**
+   * Where the soft rules are broken now, as {@link IncrementalEvaluator.hardHotSpots} lists the hard
+   * ones (a cover shortfall with its shift, a wish not met, an unfair share …), at most `limit`.
+   */
+  softHotSpots(limit = 4096): HotSpots {
+    return this.hotSpots(limit, false);
+  }
+
+  private hotSpots(limit: number, hard: boolean): HotSpots {
     if (this.version !== version) this.reclaim();
     const employee = new Int32Array(limit);
     const day = new Int32Array(limit);
@@ -166,7 +196,7 @@ export class IncrementalEvaluator {
     let count = 0;
     const last = this.model.days - 1;
     for (let i = 0; i < this.constraints.length && count < limit; i++) {
-      if (!this.hardMask[i] || this.penalties[i] === 0) continue;
+      if (this.hardMask[i] !== (hard ? 1 : 0) || this.penalties[i] === 0) continue;
       this.constraints[i]!.explain(this.assignment, (v) => {
         if (count >= limit) return;
         employee[count] = v.employee ?? -1;

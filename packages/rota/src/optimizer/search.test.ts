@@ -54,6 +54,20 @@ describe('hardHotSpots', () => {
   });
 });
 
+describe('softHotSpots', () => {
+  test('given cover as a soft rule and nobody on Sunday 23 March, the soft hot spots list it (roster, day 20, the day shift), the hard ones nothing', () => {
+    const model = compileProblem(problem);
+    const compiled = compileRules(model, [RULES[0]!, { ...RULES[1]!, level: 'soft' }]);
+    const lines = { e1: '- - - - - D D - - - - - - - - - - - - D -', e2: '- - - - - - - - - - - - D D - - - - - - -' };
+    const inc = new IncrementalEvaluator(model, compiled, assignmentFromRota(model, rota(problem, lines)));
+    expect(inc.hardHotSpots().count).toBe(0);
+    const soft = inc.softHotSpots();
+    expect(soft.count).toBe(1);
+    expect([soft.employee[0], soft.day[0], soft.endDay[0]]).toEqual([-1, 20, 20]);
+    expect(model.shiftIds[model.optionShift[soft.option[0]!]!]).toBe('D');
+  });
+});
+
 describe('polishHard', () => {
   test('given Kari on two weekends in a row and Ola free for the middle one, it hands that weekend to Ola in one move: hard 0', () => {
     const { inc, space } = setup(LINES);

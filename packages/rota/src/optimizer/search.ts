@@ -33,6 +33,8 @@ export interface SearchConfig {
    * shortfall its shift) while any is broken (default 0.3; 0 turns aiming off).
    */
   hotSpotShare?: number;
+  /** Share of moves aimed at broken soft rules once no hard rule is broken (default 0.15; 0 turns it off). */
+  softHotSpotShare?: number;
 }
 
 /** A progress report. */
@@ -232,9 +234,13 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
   };
   const reached = (s: Score) => reachedTarget(s, cfg.targetScore);
   if (reached(bestScore)) stoppedBy = 'target';
-  // Hot spots: the broken hard rules, refreshed every few thousand moves while any is broken.
-  const hotShare = cfg.hotSpotShare ?? 0.3;
-  let hot = hotShare > 0 && inc.hard > 0 ? inc.hardHotSpots() : undefined;
+  // Hot spots: the broken hard rules, or once none is broken the soft ones, refreshed every few
+  // thousand moves; a share of the moves starts there.
+  const hardShare = cfg.hotSpotShare ?? 0.3;
+  const softShare = cfg.softHotSpotShare ?? 0.15;
+  const spots = () => (inc.hard > 0 ? (hardShare > 0 ? inc.hardHotSpots() : undefined) : softShare > 0 ? inc.softHotSpots() : undefined);
+  let hot = spots();
+  let hotShare = inc.hard > 0 ? hardShare : softShare;
   const hotEvery = Math.max(2_000, Math.min(50_000, employees * baseDays));
   // The Friday on or before each base day (-1 before the first), for weekend moves at a hot spot.
   const fridayOf = new Int32Array(baseDays).fill(-1);
@@ -280,7 +286,10 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       history.fill(f);
       lastBestIt = it;
     }
-    if (hotShare > 0 && it % hotEvery === 0) hot = inc.hard > 0 ? inc.hardHotSpots() : undefined;
+    if (it % hotEvery === 0) {
+      hot = spots();
+      hotShare = inc.hard > 0 ? hardShare : softShare;
+    }
     const r = rnd.next();
     let e: number;
     let d: number;
