@@ -75,8 +75,6 @@ export interface PipelineStats {
 const ISSUE_DETECT = 'ADAPTER_DETECT_FAILED';
 // Shared by every named-adapter pick; never written to (`ingest` copies before adding).
 const NO_ISSUES: DecodeIssue[] = [];
-// The pick of a named adapter: no issues (the adapter itself is taken from the map).
-const NAMED: { adapter?: Adapter; issues: DecodeIssue[] } = { issues: NO_ISSUES };
 
 /**
  * The event pipeline: adapter detection and decoding → validation → heartbeat (sign of life) →
@@ -103,8 +101,6 @@ export class EventPipeline {
   readonly heartbeat: HeartbeatMonitor | undefined;
   // One sign of life, refilled per event (the monitor copies what it keeps).
   readonly #sign: Omit<SignOfLife, 'intervalSeconds'> & { intervalSeconds: number | undefined } = { tenant: '', deviceId: '', at: 0, intervalSeconds: undefined };
-  // Own events passed on by the last `#process`.
-  #own = 0;
   readonly #stats: PipelineStats = {
     received: 0,
     outcomes: { emitted: 0, partial: 0, 'dead-lettered': 0, absorbed: 0 },
@@ -141,11 +137,9 @@ export class EventPipeline {
   ingest(raw: RawMessage, meta: { receivedAt?: Date; adapterId?: string } = {}): IngestResult {
     const receivedAt = meta.receivedAt ?? new Date();
     this.#stats.received++;
-    // A named adapter that exists is taken without detection (and without the pick's result object).
-    const named = meta.adapterId === undefined ? undefined : this.#byId.get(meta.adapterId);
-    const picked = named ? NAMED : this.#pick(raw, meta.adapterId);
-    const adapter = named ?? picked.adapter;
-    if (!adapter) return this.#dead(raw, receivedAt, 'NO_ADAPTER', undefined, picked.issues, [], undefined, 'dead-lettered', 0);
+    const picked = this.#pick(raw, meta.adapterId);
+    if (!picked.adapter) return this.#dead(raw, receivedAt, 'NO_ADAPTER', undefined, picked.issues, [], undefined, 'dead-lettered', 0);
+    const adapter = picked.adapter;
     const id = adapter.manifest.id;
     const ctx: DecodeContext = { tenant: this.#tenant, receivedAt, strict: this.#strict };
     const options = this.#options.adapterOptions?.[id];
@@ -170,18 +164,18 @@ export class EventPipeline {
         }
       }
     }
-    const events = this.#process(valid, adapter.manifest.heartbeatIntervalSeconds);
+    const out = this.#process(valid, adapter.manifest.heartbeatIntervalSeconds);
     const hasError = invalid > 0 || (issues.length > 0 && issues.some((i) => i.severity === 'error'));
     if (hasError) {
       const crashed = issues.some((i) => i.code === 'ADAPTER_DECODE_FAILED' || i.code === 'ADAPTER_RESULT_INVALID');
       const reason: DeadLetterReason = invalid > 0 || issues.some((i) => i.code === 'EVENT_INVALID') ? 'EVENT_INVALID' : crashed ? 'ADAPTER_CRASHED' : 'DECODE_FAILED';
       // Valid events of a partly bad message still go out (a fall alarm must not wait); the whole
       // message is kept as a dead letter too.
-      return this.#dead(raw, receivedAt, reason, id, issues, events, result.reply, valid.length > 0 ? 'partial' : 'dead-lettered', valid.length);
+      return this.#dead(raw, receivedAt, reason, id, issues, out.events, result.reply, valid.length > 0 ? 'partial' : 'dead-lettered', valid.length);
     }
-    const outcome: IngestOutcome = this.#own > 0 ? 'emitted' : 'absorbed';
+    const outcome: IngestOutcome = out.own > 0 ? 'emitted' : 'absorbed';
     this.#stats.outcomes[outcome]++;
-    const res: IngestResult = { outcome, events, adapterId: id };
+    const res: IngestResult = { outcome, events: out.events, adapterId: id };
     if (result.reply !== undefined) res.reply = result.reply;
     return res;
   }
@@ -236,8 +230,7 @@ export class EventPipeline {
     return { issues };
   }
 
-  /** The stages for the valid events of one message; the message's own events passed on are counted in `#own`. */
-  #process(valid: readonly WelfareEvent[], intervalSeconds: number | undefined): WelfareEvent[] {
+  #process(valid: readonly WelfareEvent[], intervalSeconds: number | undefined): { events: WelfareEvent[]; own: number } {
     const events: WelfareEvent[] = [];
     let own = 0;
     for (const event of valid) {
@@ -272,8 +265,7 @@ export class EventPipeline {
       own++;
       this.#stats.emitted++;
     }
-    this.#own = own;
-    return events;
+    return { events, own };
   }
 
   #dead(
