@@ -145,9 +145,14 @@ function generateObject(schema: JsonSchema, x: string, g: Generation, path: stri
   if (extraCheck !== undefined || names) {
     const k = `k${++g.vars}`;
     const known = ref(g, new Set(Object.keys(properties)));
-    const lines = [`for (const ${k} in ${x}) {`];
     // A declared property whose name passes `propertyNames` (decided here, once) skips the name check.
     const knownNamesPass = names !== undefined && Object.keys(properties).every((name) => names(name));
+    // When a declared property needs no check in the loop, the loop first walks the keys of the last
+    // object whose keys were all declared (objects of one shape list the same keys in the same
+    // order): a key equal to the next one there is declared, and only the rest are looked up.
+    const seq = !names || knownNamesPass ? ref(g, { keys: [] as string[], misses: 0 }) : undefined;
+    const i = `i${g.vars}`;
+    const lines = seq === undefined ? [`for (const ${k} in ${x}) {`] : [`let ${i} = 0;`, `for (const ${k} in ${x}) {`, `if (${i} >= 0) {`, `if (${k} === ${seq}.keys[${i}]) { ${i}++; continue; }`, `${i} = -1;`, '}'];
     if (names && knownNamesPass) {
       lines.push(`if (${known}.has(${k})) continue;`);
       lines.push(`if (!${ref(g, names)}(${k})) return false;`);
@@ -159,6 +164,15 @@ function generateObject(schema: JsonSchema, x: string, g: Generation, path: stri
       else if (extraCheck) lines.push(`if (!${known}.has(${k}) && !${ref(g, extraCheck)}(${x}[${k}])) return false;`);
     }
     lines.push('}');
+    if (seq !== undefined) {
+      // Another shape: after a few, its keys (if all declared) become the ones to walk.
+      lines.push(`if (${i} !== ${seq}.keys.length && ++${seq}.misses >= 4) {`);
+      lines.push(`${seq}.misses = 0;`);
+      lines.push(`const keys = [];`);
+      lines.push(`for (const ${k} in ${x}) { if (!${known}.has(${k})) { keys.length = 0; break; } keys.push(${k}); }`);
+      lines.push(`if (keys.length > 0) ${seq}.keys = keys;`);
+      lines.push('}');
+    }
     out.push(lines.join('\n'));
   }
   return out.join('\n');

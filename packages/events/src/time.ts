@@ -17,6 +17,8 @@ let cachedPrefix = '';
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+/** `000Z` … `999Z`: the end of a timestamp after the second's '.', one shared string per millisecond. */
+const MS_SUFFIX: readonly string[] = Array.from({ length: 1000 }, (_, ms) => `${pad3(ms)}Z`);
 
 /** `YYYY-MM-DDTHH:MM:SS.` of a whole second (civil-from-days, proleptic Gregorian, UTC). */
 function secondPrefix(secondMs: number): string {
@@ -39,17 +41,25 @@ function secondPrefix(secondMs: number): string {
   return `${y}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.`;
 }
 
+// The last text `isoString` returned and its epoch ms: the pipeline reads back the `recordedtime`
+// an adapter has just formatted, and the very same string is recognised by reference.
+let lastIso = '';
+let lastIsoMs = Number.NaN;
+
 /** Exactly `date.toISOString()` (throws the same RangeError for an invalid date). */
 export function isoString(date: Date): string {
   const ms = date.getTime();
   if (!(ms >= MIN_MS && ms <= MAX_MS)) return date.toISOString();
+  if (ms === lastIsoMs) return lastIso;
   const rest = ((ms % 1000) + 1000) % 1000;
   const secondMs = ms - rest;
   if (secondMs !== cachedSecondMs) {
     cachedPrefix = secondPrefix(secondMs);
     cachedSecondMs = secondMs;
   }
-  return `${cachedPrefix}${pad3(rest)}Z`;
+  lastIso = cachedPrefix + MS_SUFFIX[rest]!;
+  lastIsoMs = ms;
+  return lastIso;
 }
 
 const digit = (s: string, i: number): number => {
@@ -58,10 +68,12 @@ const digit = (s: string, i: number): number => {
 };
 
 /**
- * Exactly `Date.parse(text)`. Fast when `text` is `YYYY-MM-DDTHH:MM:SS.sssZ` in the second last
- * formatted by {@link isoString} (the usual `recordedtime`); otherwise the native parser.
+ * Exactly `Date.parse(text)`. Fast when `text` is the last string {@link isoString} returned (the
+ * usual `recordedtime`, compared by reference first) or `YYYY-MM-DDTHH:MM:SS.sssZ` in the second
+ * last formatted; otherwise the native parser.
  */
 export function epochMs(text: string): number {
+  if (text === lastIso) return lastIsoMs;
   if (text.length === 24 && text.charCodeAt(23) === 90 /* Z */ && text.startsWith(cachedPrefix) && cachedPrefix.length === 20) {
     const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
     if (!Number.isNaN(ms)) return cachedSecondMs + ms;

@@ -73,7 +73,7 @@ export class AlertCorrelator {
         const repeatCount = Math.max(open.repeatCount + 1, d.repeatCount);
         open.lastAt = at;
         open.repeatCount = repeatCount;
-        this.#touch(key, open);
+        this.#touch(open.alertKey, open);
         return withLifecycle(event, 'updated', { repeatCount, handling: open.handling });
       }
       case 'acknowledged':
@@ -82,7 +82,7 @@ export class AlertCorrelator {
         const handling = d.lifecycle === 'acknowledged' ? 'acknowledged' : 'escalated';
         open.lastAt = at;
         open.handling = handling;
-        this.#touch(key, open);
+        this.#touch(open.alertKey, open);
         return open.repeatCount === d.repeatCount ? event : withLifecycle(event, d.lifecycle, { repeatCount: open.repeatCount });
       }
       default: {
@@ -115,6 +115,8 @@ export class AlertCorrelator {
     return this.#open.size;
   }
 
+  // An open alert is touched under the key string it was stored with (equal to the event's): the
+  // map then keeps one long-lived string, not the key of each later event.
   #touch(key: string, open: OpenAlert): void {
     this.#open.delete(key);
     this.#open.set(key, open);

@@ -231,7 +231,9 @@ export class EventPipeline {
   }
 
   #process(valid: readonly WelfareEvent[], intervalSeconds: number | undefined): { events: WelfareEvent[]; own: number } {
-    const events: WelfareEvent[] = [];
+    // Made on the first event to pass on, as a one-element literal: pushing onto `[]` would allocate
+    // room for 17 where one or two is the rule.
+    let events: WelfareEvent[] | undefined;
     let own = 0;
     for (const event of valid) {
       this.#stats.decoded++;
@@ -245,7 +247,9 @@ export class EventPipeline {
         // `seen` treats an undefined interval as absent.
         const back = this.heartbeat.seen(sign as SignOfLife);
         if (back) {
-          events.push(this.correlator.apply(back));
+          const resolved = this.correlator.apply(back);
+          if (events === undefined) events = [resolved];
+          else events.push(resolved);
           this.#stats.generated++;
         }
       }
@@ -254,18 +258,17 @@ export class EventPipeline {
         continue;
       }
       const correlated = this.correlator.apply(event, at);
-      if (this.flapping) {
-        const passed = this.flapping.pass(correlated, at);
-        if (passed === undefined) {
-          this.#stats.suppressed++;
-          continue;
-        }
-        events.push(passed);
-      } else events.push(correlated);
+      const passed = this.flapping ? this.flapping.pass(correlated, at) : correlated;
+      if (passed === undefined) {
+        this.#stats.suppressed++;
+        continue;
+      }
+      if (events === undefined) events = [passed];
+      else events.push(passed);
       own++;
       this.#stats.emitted++;
     }
-    return { events, own };
+    return { events: events ?? [], own };
   }
 
   #dead(

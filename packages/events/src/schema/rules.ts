@@ -2,10 +2,17 @@
  * Rules of the v1 event standard that JSON Schema cannot state (checks across fields). The zod
  * schema and the fast validator both call these, so they cannot drift apart.
  */
-import { type EventKind, eventType, KINDS_BY_CATEGORY, type Lifecycle } from './kinds.js';
+import { CATEGORY_OF_KIND, EVENT_KINDS, type EventCategory, type EventKind, eventType, KINDS_BY_CATEGORY, LIFECYCLES, type Lifecycle } from './kinds.js';
 
-// Category → its kinds, for a lookup without scanning the list.
-const KIND_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(KINDS_BY_CATEGORY).map(([c, kinds]) => [c, new Set<string>(kinds)]));
+// Kind → its category and its `type` per lifecycle step (the strings `eventType` returns, so an
+// event built by `createEvent` compares by pointer): one lookup answers both "is the kind in the
+// category" (every kind is in exactly one) and "which `type` must the event have".
+const TYPES_OF_KIND: ReadonlyMap<string, { category: string; byLifecycle: ReadonlyMap<string, string> }> = new Map(
+  EVENT_KINDS.map((kind) => {
+    const category = CATEGORY_OF_KIND[kind];
+    return [kind, { category, byLifecycle: new Map(LIFECYCLES.map((l) => [l, eventType(category, kind, l)])) }];
+  }),
+);
 
 /** CloudEvents attribute names: lowercase ASCII letters and digits; this standard also caps them at 20. */
 export const ATTRIBUTE_NAME_PATTERN = /^[a-z0-9]{1,20}$/;
@@ -61,9 +68,28 @@ export function crossFieldProblems(e: CrossCheckedFields): CrossFieldProblem[] {
  */
 export function crossFieldsHold(e: CrossCheckedFields): boolean {
   const d = e.data;
+  const types = TYPES_OF_KIND.get(d.kind);
+  if (types === undefined || types.category !== d.category) return false;
+  const type = types.byLifecycle.get(d.lifecycle) ?? eventType(d.category as EventCategory, d.kind as EventKind, d.lifecycle as Lifecycle);
+  return e.type === type && isAlertKeyOf(d.alertKey, e.tenant, d.device.id, d.device.component, d.kind);
+}
+
+/**
+ * `key === \`${tenant}/${deviceId}/${component}/${kind}\`` without building the right-hand side:
+ * the lengths fix where each part and each '/' must be, and the parts are compared in place.
+ */
+function isAlertKeyOf(key: string, tenant: string, deviceId: string, component: string, kind: string): boolean {
+  const slash1 = tenant.length;
+  const slash2 = slash1 + 1 + deviceId.length;
+  const slash3 = slash2 + 1 + component.length;
   return (
-    KIND_SETS.get(d.category)?.has(d.kind) === true &&
-    e.type === eventType(d.category, d.kind as EventKind, d.lifecycle as Lifecycle) &&
-    d.alertKey === `${e.tenant}/${d.device.id}/${d.device.component}/${d.kind}`
+    key.length === slash3 + 1 + kind.length &&
+    key.charCodeAt(slash1) === 47 &&
+    key.charCodeAt(slash2) === 47 &&
+    key.charCodeAt(slash3) === 47 &&
+    key.startsWith(tenant) &&
+    key.startsWith(deviceId, slash1 + 1) &&
+    key.startsWith(component, slash2 + 1) &&
+    key.endsWith(kind)
   );
 }
