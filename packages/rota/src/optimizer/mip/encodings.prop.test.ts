@@ -5,7 +5,7 @@ import { IncrementalEvaluator } from '../../engine/incremental.js';
 import { compileProblem } from '../../model/compile.js';
 import type { RuleInput } from '../../rules/rule.js';
 import { makeProblem } from '../../test-fixtures/problems.js';
-import { buildSubproblem, encodedScore } from './model.js';
+import { buildSubproblem, encodedScore, type Subproblem } from './model.js';
 
 // Three weeks from Saturday 1 March 2025 (a weekend split at the start), three employees, four shift types.
 const problem = makeProblem({
@@ -57,6 +57,16 @@ const model = compileProblem(problem);
 const compiled = compileRules(model, rules);
 const cellsArb = fc.array(fc.integer({ min: -1, max: model.options - 1 }), { minLength: model.employees * model.days, maxLength: model.employees * model.days });
 
+/** The MIP's score changes from `a` to `b` exactly as the evaluator's does (hard with slack, soft). */
+function expectSameChange(sub: Subproblem, a: Int16Array, b: Int16Array): void {
+  const encA = encodedScore(sub, a);
+  const encB = encodedScore(sub, b);
+  const evA = new IncrementalEvaluator(model, compiled, a).score;
+  const evB = new IncrementalEvaluator(model, compiled, b).score;
+  expect(encB.hard - encA.hard).toBeCloseTo(evB.hard - evA.hard, 6);
+  expect(encB.soft - encA.soft).toBeCloseTo(evB.soft - evA.soft, 6);
+}
+
 describe('MIP encodings', () => {
   test.prop([cellsArb, fc.constantFrom<'constraint' | 'penalty'>('constraint', 'penalty')], { numRuns: 60 })(
     'given any rota, the whole-problem MIP scores it as the evaluator: soft exactly; hard exactly with slack, legal iff legal with constraints',
@@ -82,12 +92,21 @@ describe('MIP encodings', () => {
     const b = Int16Array.from(a);
     for (const e of employees) for (let d = fromDay; d <= toDay; d++) b[e * model.days + d] = other[e * model.days + d]!;
     const sub = buildSubproblem(model, compiled, a, { employees, fromDay, toDay, hardMode: 'penalty' })!;
-    const encA = encodedScore(sub, a);
-    const encB = encodedScore(sub, b);
-    const evA = new IncrementalEvaluator(model, compiled, a).score;
-    const evB = new IncrementalEvaluator(model, compiled, b).score;
-    expect(encB.hard - encA.hard).toBeCloseTo(evB.hard - evA.hard, 6);
-    expect(encB.soft - encA.soft).toBeCloseTo(evB.soft - evA.soft, 6);
+    expectSameChange(sub, a, b);
+  });
+
+  test.prop([cellsArb, cellsArb, fc.subarray([0, 1, 2], { minLength: 1 }), fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 8 })], {
+    numRuns: 60,
+  })('given free days that are not one range, only those days are free, and the MIP and the evaluator agree on every change of them', (base, other, employees, freeDays) => {
+    const a = Int16Array.from(base);
+    const b = Int16Array.from(a);
+    for (const e of employees) for (const d of freeDays) b[e * model.days + d] = other[e * model.days + d]!;
+    const sub = buildSubproblem(model, compiled, a, { employees, days: freeDays, hardMode: 'penalty' })!;
+    for (const k of sub.cells) {
+      expect(employees).toContain(Math.floor(k / model.days));
+      expect(freeDays).toContain(k % model.days);
+    }
+    expectSameChange(sub, a, b);
   });
 
   test.each(['minRestBetweenShifts', 'weeklyRest', 'fairness'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {

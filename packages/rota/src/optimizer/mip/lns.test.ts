@@ -35,6 +35,37 @@ describe('neighbourhood', () => {
   });
 });
 
+describe('neighbourhood, weekday shape', () => {
+  // 28 days from Monday 1 January 2024: weekday[d] = d % 7 + 1.
+  const weekday = Int8Array.from({ length: 28 }, (_, d) => (d % 7) + 1);
+  const sameWeekdays = (x: { days?: number[] }) => new Set(x.days!.map((d) => weekday[d]));
+
+  test('given a budget of 120 and 60 employees, shape 3 frees 15 employees on the same two adjacent weekdays of all 4 weeks', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const x = neighbourhood(3, 60, 28, 120, new Random(seed), weekday);
+      expect(x.employees).toHaveLength(15);
+      expect(x.days).toHaveLength(8);
+      const wd = [...sameWeekdays(x)].sort();
+      expect(wd).toHaveLength(2);
+      expect(wd[1]! - wd[0]! === 1 || (wd[0] === 1 && wd[1] === 7)).toBe(true);
+      expect([x.fromDay, x.toDay]).toEqual([x.days![0], x.days![7]]);
+    }
+  });
+
+  test('given a budget of 12 over 4 weeks, it keeps at least 2 employees and the 6 weekday cells nearest the centre of the penalty', () => {
+    const map = { employee: new Float64Array(60), day: new Float64Array(28) };
+    map.day[15] = 1000;
+    const x = aimedNeighbourhood(3, 60, 28, 12, map, new Random(5), weekday);
+    expect(x.employees).toHaveLength(2);
+    expect(x.days).toHaveLength(6);
+    expect(Math.min(...x.days!.map((d) => Math.abs(d - 15)))).toBeLessThanOrEqual(6);
+  });
+
+  test('given no weekday table, the cycle keeps its three contiguous shapes', () => {
+    expect(neighbourhood(3, 60, 28, 250, new Random(3)).days).toBeUndefined();
+  });
+});
+
 describe('penaltyMap', () => {
   test('given the greedy Instance1 rota, its days add up to the score (hard points × 1000) and its employees to the penalty that names one', () => {
     const score = new IncrementalEvaluator(model, compiled, greedy).score;

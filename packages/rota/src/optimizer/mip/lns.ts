@@ -65,21 +65,50 @@ export interface Neighbourhood {
   fromDay: number;
   /** Last free day (inclusive). */
   toDay: number;
+  /** Only these days of `fromDay … toDay` are free (the weekday shape: the same weekdays of every week). */
+  days?: number[];
+}
+
+/** Number of neighbourhood shapes; neighbourhood `i` has shape `i % SHAPES`. */
+const SHAPES = 4;
+
+/**
+ * The weekday shape: `count(days)` employees (at least 2) over the same weekdays of every week —
+ * Saturday and Sunday half of the time, else `weekday` and the day after — so that work can move
+ * between weekends (or between the same weekdays of different weeks), which no window of
+ * consecutive days can do. When the horizon is long, the weeks are cut to a span around `centre`.
+ */
+function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: Random, pick: (count: number) => number[], employees: number): Neighbourhood {
+  const first = rng.next() < 0.5 ? 6 : weekday[centre]!;
+  const second = (first % 7) + 1;
+  let days: number[] = [];
+  for (let d = 0; d < weekday.length; d++) if (weekday[d] === first || weekday[d] === second) days.push(d);
+  const count = Math.max(2, Math.min(employees, Math.floor(budget / Math.max(1, days.length))));
+  const keep = Math.max(2, Math.floor(budget / count));
+  if (days.length > keep) {
+    // The `keep` days nearest the centre, as one run of the list.
+    let at = 0;
+    while (at < days.length && days[at]! < centre) at++;
+    const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
+    days = days.slice(lo, lo + keep);
+  }
+  return { employees: pick(count), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
 }
 
 /** The i-th neighbourhood of the cycle for a problem of E employees × D days. */
-export function neighbourhood(i: number, employees: number, days: number, budget: number, rng: Random): Neighbourhood {
+export function neighbourhood(i: number, employees: number, days: number, budget: number, rng: Random, weekday?: Int8Array): Neighbourhood {
   const order = Array.from({ length: employees }, (_, e) => e);
   for (let j = order.length - 1; j > 0; j--) {
     const t = rng.int(j + 1);
     [order[j], order[t]] = [order[t]!, order[j]!];
   }
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-  const mode = i % 3;
+  const mode = i % (weekday ? SHAPES : 3);
   if (mode === 1) {
     const k = clamp(Math.floor(budget / days), 2, employees);
     return { employees: order.slice(0, k).sort((a, b) => a - b), fromDay: 0, toDay: days - 1 };
   }
+  if (mode === 3) return weekdayShape(weekday!, budget, rng.int(days), rng, (k) => order.slice(0, k).sort((a, b) => a - b), employees);
   const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
   const span = clamp(Math.floor(budget / share), Math.min(days, 3), days);
   const fromDay = rng.int(Math.max(1, days - span + 1));
@@ -136,7 +165,7 @@ function drawWeighted(w: Float64Array, floor: number, rng: Random): number {
  * the employees are drawn by their penalty (a tenth of the mean added, so every employee may come)
  * and a window is placed around a day drawn by its penalty.
  */
-export function aimedNeighbourhood(i: number, employees: number, days: number, budget: number, map: PenaltyMap, rng: Random): Neighbourhood {
+export function aimedNeighbourhood(i: number, employees: number, days: number, budget: number, map: PenaltyMap, rng: Random, weekday?: Int8Array): Neighbourhood {
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
   const mean = (w: Float64Array) => w.reduce((s, x) => s + x, 0) / Math.max(1, w.length);
   const floor = Math.max(1e-9, mean(map.employee) / 10);
@@ -145,8 +174,9 @@ export function aimedNeighbourhood(i: number, employees: number, days: number, b
   const order = Array.from({ length: employees }, (_, e) => e).sort((a, b) => keys[b]! - keys[a]! || a - b);
   const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
   const pick = (count: number) => order.slice(0, count).sort((x, y) => x - y);
-  const mode = i % 3;
+  const mode = i % (weekday ? SHAPES : 3);
   if (mode === 1) return { employees: pick(clamp(Math.floor(budget / days), 2, employees)), fromDay: 0, toDay: days - 1 };
+  if (mode === 3) return weekdayShape(weekday!, budget, centre, rng, pick, employees);
   const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
   const span = clamp(Math.floor(budget / share), Math.min(days, 3), days);
   const fromDay = clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span);
@@ -162,7 +192,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const rng = new Random(options.seed);
   const initialBudget = options.cellBudget ?? 120;
   // One budget per shape: a few employees over the whole horizon is slower to solve than everyone over a window.
-  const budgets = [initialBudget, initialBudget, initialBudget];
+  const budgets = Array.from({ length: SHAPES }, () => initialBudget);
   // Growth is capped: a neighbourhood near the whole problem is the slow whole-problem MIP again.
   const maxBudget = Math.min(model.employees * model.days, 3 * initialBudget);
   const aimedShare = options.aimedShare ?? 0.5;
@@ -175,12 +205,12 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
     let n: Neighbourhood;
-    const mode = i % 3;
+    const mode = i % SHAPES;
     const budget = budgets[mode]!;
     if (rng.next() < aimedShare) {
       map ??= penaltyMap(model, rules, best);
-      n = aimedNeighbourhood(i, model.employees, model.days, Math.round(budget), map, rng);
-    } else n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng);
+      n = aimedNeighbourhood(i, model.employees, model.days, Math.round(budget), map, rng, model.weekday);
+    } else n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng, model.weekday);
     const left = options.timeLimitMs - (performance.now() - t0);
     const out = await mipRepairDetailed(model, rules, best, {
       ...n,

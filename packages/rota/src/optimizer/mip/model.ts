@@ -18,6 +18,11 @@ export interface SubproblemSpec {
   fromDay?: number;
   /** Last free day, inclusive (default the horizon's last). */
   toDay?: number;
+  /**
+   * Free days, when they are not one range (e.g. every weekend day of the horizon): only these days
+   * of `fromDay … toDay` are free; the days between them stay fixed.
+   */
+  days?: readonly number[];
   /** Hard rules as constraints or as weighted slack (default: constraints). */
   hardMode?: HardMode;
   /** Weight of one hard point in the objective when `hardMode` is `penalty` (default 1000). */
@@ -47,8 +52,10 @@ export interface Subproblem {
  */
 export function buildSubproblem(model: CompiledProblem, rules: readonly CompiledRule[], base: Assignment, spec: SubproblemSpec = {}): Subproblem | undefined {
   const { days, options: O } = model;
-  const fromDay = Math.max(0, spec.fromDay ?? 0);
-  const toDay = Math.min(days - 1, spec.toDay ?? days - 1);
+  const dayFree = spec.days ? new Uint8Array(days) : undefined;
+  if (dayFree) for (const d of spec.days!) if (d >= 0 && d < days) dayFree[d] = 1;
+  const fromDay = Math.max(0, spec.fromDay ?? 0, dayFree ? dayFree.indexOf(1) : 0);
+  const toDay = Math.min(days - 1, spec.toDay ?? days - 1, dayFree ? dayFree.lastIndexOf(1) : days - 1);
   const employees = [...new Set(spec.employees ?? Array.from({ length: model.employees }, (_, e) => e))].filter((e) => e >= 0 && e < model.employees).sort((a, b) => a - b);
   const lm = new LinearModel(spec.hardMode ?? 'constraint', spec.hardWeight ?? 1000);
 
@@ -59,7 +66,7 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
   for (const e of employees) {
     for (let d = fromDay; d <= toDay; d++) {
       const k = e * days + d;
-      if (model.pinned[k] !== NOT_PINNED) continue;
+      if (model.pinned[k] !== NOT_PINNED || (dayFree && !dayFree[d])) continue;
       const opts: number[] = [];
       for (let o = 0; o < O; o++) if (model.allowed[e * O + o] || base[k] === o) opts.push(o);
       if (opts.length === 0) continue;

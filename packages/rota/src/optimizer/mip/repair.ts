@@ -19,6 +19,8 @@ export interface MipRepairOptions {
   fromDay?: number;
   /** Last free day, inclusive (default the horizon's last). */
   toDay?: number;
+  /** Free days when they are not one range (see `SubproblemSpec.days`). */
+  days?: readonly number[];
   /** Time limit of the MIP in milliseconds. */
   timeLimitMs: number;
   /** Abort: stops the MIP, whose incumbent is still used if it checks out. */
@@ -77,6 +79,7 @@ export async function mipRepairDetailed(model: CompiledProblem, rules: readonly 
     ...(options.employees !== undefined ? { employees: options.employees } : {}),
     ...(options.fromDay !== undefined ? { fromDay: options.fromDay } : {}),
     ...(options.toDay !== undefined ? { toDay: options.toDay } : {}),
+    ...(options.days !== undefined ? { days: options.days } : {}),
     hardMode: before.hard > 0 ? 'penalty' : 'constraint',
     hardWeight: options.hardWeight ?? 1000,
   });
