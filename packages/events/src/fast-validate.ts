@@ -106,10 +106,14 @@ function generate(schema: JsonSchema, x: string, g: Generation, path: string): s
   if (typeof schema.pattern === 'string' && !g.impliedPatterns.has(path)) {
     if (schema.format === 'date-time' && schema.pattern === DATE_TIME_PATTERN) fail(`!${ref(g, dateTimeTest())}(${x})`);
     else {
-      // The last text that matched is remembered per site: a repeated value (the tenant, a
-      // component, a code) is one comparison, not a regular expression run.
-      const last = ref(g, { text: undefined });
-      out.push(`if (${x} !== ${last}.text) {\nif (!${ref(g, new RegExp(schema.pattern))}.test(${x})) return false;\n${last}.text = ${x};\n}`);
+      // Texts that matched are remembered per site, in eight slots chosen by the last character:
+      // a repeated value (the tenant, a component, a code, alternating with a few others) is one
+      // comparison, not a regular expression run. The patterns have no flags, so a test has no state.
+      const matched = ref(g, new Array<string | undefined>(8).fill(undefined));
+      const slot = `s${++g.vars}`;
+      out.push(
+        `const ${slot} = ${x}.charCodeAt(${x}.length - 1) & 7;\nif (${x} !== ${matched}[${slot}]) {\nif (!${ref(g, new RegExp(schema.pattern))}.test(${x})) return false;\n${matched}[${slot}] = ${x};\n}`,
+      );
     }
   }
   if (typeof schema.minimum === 'number') fail(`${x} < ${schema.minimum}`);

@@ -18,6 +18,13 @@ const views: (Uint8Array | undefined)[] = [];
 
 const digitCount = (n: number): number => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : 4);
 
+// `Buffer#utf8Write(text, offset)`, the native write behind `buf.write(text, offset, 'utf8')`,
+// without that method's argument handling (which costs as much as the write itself); present in
+// every Node version, but not documented, so `write` stands in should it ever be missing.
+const nativeUtf8Write = (SCRATCH as unknown as { utf8Write?: (text: string, offset: number) => number }).utf8Write;
+const writeUtf8: (text: string, offset: number) => number =
+  typeof nativeUtf8Write === 'function' ? (text, offset) => nativeUtf8Write.call(SCRATCH, text, offset) : (text, offset) => SCRATCH.write(text, offset, 'utf8');
+
 /**
  * Write `tag`, the UTF-8 byte length of `text` in decimal, ':' and the bytes of `text` at `at`;
  * returns the offset after them, or -1 when they might not fit.
@@ -27,7 +34,7 @@ function frame(tag: number, text: string, at: number): number {
   // A UTF-8 length has at least the digits of the UTF-16 length; when it has more, the bytes move.
   const guess = digitCount(text.length);
   let start = at + 2 + guess;
-  const n = SCRATCH.write(text, start, 'utf8');
+  const n = writeUtf8(text, start);
   const digits = digitCount(n);
   if (digits !== guess) {
     SCRATCH.copyWithin(at + 2 + digits, start, start + n);
