@@ -4,7 +4,9 @@
 //   BENCH_EVENTS      messages per throughput pass (default 300 000)
 //   BENCH_MEMORY      messages in the memory run (default 2 000 000, about a minute; 10 000 000 for
 //                     the full run; 0 skips it)
-// The script re-runs itself pinned to CPU 0 with `taskset` when that exists.
+//   BENCH_SEMI_SPACE_MB  V8's young generation (`--max-semi-space-size`, default 64, as recommended for
+//                     a receiver in the package README; 0 = Node's own default). Both sides run with it.
+// The script re-runs itself with that flag, pinned to CPU 0 with `taskset` when that exists.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +25,13 @@ import {
 } from '../src/index.js';
 import { JSON_VENDOR_CODES, jsonVendorAdapter } from '../src/testing/json-vendor.js';
 
-if (!process.env.OMSORG_BENCH_PINNED && spawnSync('taskset', ['-V']).status === 0) {
-  const r = spawnSync('taskset', ['-c', '0', process.execPath, ...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url)], {
+const SEMI_SPACE_MB = Number(process.env.BENCH_SEMI_SPACE_MB ?? 64);
+if (!process.env.OMSORG_BENCH_CHILD) {
+  const pin = spawnSync('taskset', ['-V']).status === 0;
+  const node = [process.execPath, ...process.execArgv, '--expose-gc', ...(SEMI_SPACE_MB > 0 ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : []), fileURLToPath(import.meta.url)];
+  const r = spawnSync(pin ? 'taskset' : node[0]!, pin ? ['-c', '0', ...node] : node.slice(1), {
     stdio: 'inherit',
-    env: { ...process.env, OMSORG_BENCH_PINNED: '1' },
+    env: { ...process.env, OMSORG_BENCH_CHILD: '1', ...(pin ? { OMSORG_BENCH_PINNED: '1' } : {}) },
   });
   process.exit(r.status ?? 1);
 }
@@ -187,6 +192,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 console.log(`@omsorg/events benchmark — Node ${process.version}, ${process.env.OMSORG_BENCH_PINNED ? 'pinned to CPU 0' : 'not pinned'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
 console.log(`messages per pass: ${fmt(N)} (JSON vendor adapter, ${fmt(DEVICES)} devices, mixed kinds)`);
+console.log(`V8 young generation: ${SEMI_SPACE_MB > 0 ? `--max-semi-space-size=${SEMI_SPACE_MB}` : "Node's default"} (BENCH_SEMI_SPACE_MB)`);
 const messages = Array.from({ length: N }, (_, i) => encoder.encode(messageText(i)));
 
 sameEventsCheck(messages);
