@@ -6,7 +6,7 @@ import { evaluate } from '../../engine/evaluate.js';
 import { compareScores, IncrementalEvaluator } from '../../engine/incremental.js';
 import { curtoisToProblem, parseCurtois } from '../../io/curtois.js';
 import { rotaFromAssignment } from '../../model/assignment.js';
-import { compileProblem } from '../../model/compile.js';
+import { compileProblem, OFF } from '../../model/compile.js';
 import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
 import { Random } from '../random.js';
 import { aimedNeighbourhood, mipLns, neighbourhood, penaltyMap } from './lns.js';
@@ -75,6 +75,57 @@ describe('penaltyMap', () => {
     expect(total).toBeCloseTo(score.soft + 1000 * score.hard, 6);
     expect(map.employee.reduce((s, x) => s + x, 0)).toBeLessThanOrEqual(total + 1e-6);
     expect(map.employee.some((x) => x > 0)).toBe(true);
+  });
+});
+
+describe('penaltyMap, coverage', () => {
+  test('given only the cover rule and a random Instance1 rota, a shortfall is shared by the employees off and available that day and an excess by those on the shift, equally', () => {
+    const cover = compileRules(
+      model,
+      rules.filter((r) => r.kind === 'coverage'),
+    );
+    const rng = new Random(11);
+    const a = Int16Array.from(greedy, (v, k) => (model.available[k] && rng.next() < 0.5 ? 0 : v === 0 && rng.next() < 0.5 ? OFF : v));
+    const map = penaltyMap(model, cover, a);
+    const expected = new Float64Array(model.employees);
+    let under = 0;
+    let over = 0;
+    new IncrementalEvaluator(model, cover, a).rules[0]!.constraint.explain(a, (v) => {
+      const d = v.day!;
+      const p = v.amount * cover[0]!.rule.weight;
+      // Instance1 has one shift type: "free to fill it" is off and available.
+      const off = (e: number) => a[e * model.days + d] === OFF;
+      const who = Array.from({ length: model.employees }, (_, e) => e).filter((e) => (v.data!.direction === 'under' ? off(e) && model.available[e * model.days + d] === 1 : a[e * model.days + d] === 0));
+      if (v.data!.direction === 'under') under++;
+      else over++;
+      for (const e of who) expected[e]! += p / who.length;
+    });
+    expect(under).toBeGreaterThan(0);
+    expect(over).toBeGreaterThan(0);
+    for (let e = 0; e < model.employees; e++) expect(map.employee[e]).toBeCloseTo(expected[e]!, 9);
+  });
+
+  test('given a second shift type, without demand, that everyone available works every day, each day\'s shortfall of the first goes to those on it, equally', () => {
+    const text = readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8').replace('D,480,\n', 'D,480,\nL,480,\n');
+    const two = parseCurtois(text);
+    if (!two.ok) throw new Error('two-shift variant does not parse');
+    const p2 = curtoisToProblem(two.instance, { id: 'two' });
+    const m2 = compileProblem(p2.problem);
+    expect(m2.options).toBe(2);
+    const cover = compileRules(
+      m2,
+      p2.rules.filter((r) => r.kind === 'coverage'),
+    );
+    // Everyone available is on L (option 1): nobody is off to take a D, so those on L are the ones who could.
+    const a = Int16Array.from({ length: m2.employees * m2.days }, (_, k) => (m2.available[k] ? 1 : OFF));
+    const map = penaltyMap(m2, cover, a);
+    const expected = new Float64Array(m2.employees);
+    for (let d = 0; d < m2.days; d++) {
+      const on = Array.from({ length: m2.employees }, (_, e) => e).filter((e) => a[e * m2.days + d] === 1);
+      for (const e of on) expected[e]! += map.day[d]! / on.length;
+    }
+    expect(map.day.every((x) => x > 0)).toBe(true);
+    for (let e = 0; e < m2.employees; e++) expect(map.employee[e]).toBeCloseTo(expected[e]!, 9);
   });
 });
 

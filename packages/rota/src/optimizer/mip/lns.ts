@@ -7,7 +7,7 @@
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
 import type { Assignment } from '../../model/assignment.js';
-import type { CompiledProblem } from '../../model/compile.js';
+import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { Random } from '../random.js';
 import { mipRepairDetailed } from './repair.js';
 
@@ -125,7 +125,11 @@ export interface PenaltyMap {
 
 /**
  * The penalty map of an assignment: every violation of every rule (hard ones counted `hardWeight`
- * times), as the rule explains it, added to its employee and spread over its days.
+ * times), as the rule explains it, added to its employee and spread over its days. A violation that
+ * names no employee but a shift on a day and a direction (coverage: too few or too many on it) goes in
+ * equal parts to the employees who could mend it: for too few, those off that day who may work the
+ * shift (allowed, available, no unary hard rule of their own against it) — or, when there are none,
+ * those on another shift who may; for too many, those on it.
  */
 export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[], assignment: Assignment, hardWeight = 1000): PenaltyMap {
   // The evaluator brings every rule's state to this assignment before the rules explain it.
@@ -133,12 +137,46 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
   const employee = new Float64Array(model.employees);
   const day = new Float64Array(model.days);
   const last = model.days - 1;
+  const { days, options: O, optionShift } = model;
+  let shiftOk: Uint8Array | undefined;
+  // 1 when employee e may work shift type s (some option of it allowed, no unary hard rule against it), at `e * shifts + s`.
+  const eligible = () => {
+    if (shiftOk) return shiftOk;
+    const unary = rules.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
+    shiftOk = new Uint8Array(model.employees * model.shifts);
+    for (let e = 0; e < model.employees; e++) {
+      for (let o = 0; o < O; o++) if (model.allowed[e * O + o] && !unary.some((c) => c.forbids!(e, o))) shiftOk[e * model.shifts + optionShift[o]!] = 1;
+    }
+    return shiftOk;
+  };
+  const who: number[] = [];
+  const a = inc.assignment;
   inc.rules.forEach((r, i) => {
     if (inc.penalties[i] === 0) return;
     const w = r.rule.weight * (r.hard ? hardWeight : 1);
-    r.constraint.explain(inc.assignment, (v) => {
+    r.constraint.explain(a, (v) => {
       const p = v.amount * w;
       if (v.employee !== undefined && v.employee >= 0 && v.employee < model.employees) employee[v.employee]! += p;
+      else if (v.employee === undefined && v.day !== undefined && v.day >= 0 && v.day <= last && typeof v.data?.shiftOption === 'number' && v.data.shiftOption >= 0 && v.data.shiftOption < O) {
+        const s = optionShift[v.data.shiftOption]!;
+        const under = v.data.direction === 'under';
+        if (under || v.data.direction === 'over') {
+          const ok = under ? eligible() : undefined;
+          who.length = 0;
+          for (let e = 0; e < model.employees; e++) {
+            const k = e * days + v.day;
+            const on = a[k]! !== OFF && optionShift[a[k]!] === s;
+            if (under ? a[k] === OFF && model.available[k] && ok![e * model.shifts + s] : on) who.push(e);
+          }
+          if (under && who.length === 0) {
+            for (let e = 0; e < model.employees; e++) {
+              const k = e * days + v.day;
+              if (a[k]! !== OFF && optionShift[a[k]!] !== s && model.available[k] && ok![e * model.shifts + s]) who.push(e);
+            }
+          }
+          for (const e of who) employee[e]! += p / who.length;
+        }
+      }
       const d0 = Math.min(last, Math.max(0, v.day ?? 0));
       const d1 = Math.min(last, Math.max(d0, v.endDay ?? (v.day === undefined ? last : d0)));
       for (let d = d0; d <= d1; d++) day[d]! += p / (d1 - d0 + 1);
