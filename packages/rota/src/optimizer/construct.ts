@@ -1,7 +1,23 @@
 import { meetsRequirement } from '@omsorg/domain';
+import type { CompiledRule } from '../engine/compile-rules.js';
 import type { IncrementalEvaluator } from '../engine/incremental.js';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../model/compile.js';
+
+/**
+ * The options each employee may work at all, at `e * options + o`: allowed by the problem (ward
+ * eligibility) and forbidden by no unary hard rule (not qualified, no long-shift agreement, a maximum of
+ * 0 shifts of the type) — the optimizer's domain.
+ */
+export function optionDomain(model: CompiledProblem, rules: readonly CompiledRule[]): Uint8Array {
+  const unary = rules.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
+  const O = model.options;
+  const out = new Uint8Array(model.employees * O);
+  for (let e = 0; e < model.employees; e++) {
+    for (let o = 0; o < O; o++) if (model.allowed[e * O + o] && !unary.some((c) => c.forbids!(e, o))) out[e * O + o] = 1;
+  }
+  return out;
+}
 
 /**
  * Greedy construction: day by day, fill each demand line up to its preferred cover with free,

@@ -8,7 +8,7 @@ import type { KpiOptions } from '../kpi/kpis.js';
 import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
-import { constructGuided, fixedCells, pinnedStart } from './construct.js';
+import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { mipLns } from './mip/lns.js';
 import { mergedTrace, runPortfolio, winner } from './portfolio.js';
@@ -280,7 +280,7 @@ function finish(
 
 /** Internal: the search space of a compiled problem (base days, fixed cells, domains after unary hard rules). */
 export function searchSpace(model: CompiledProblem, compiled: readonly CompiledRule[], baseDays: number, copies: number): SearchSpace {
-  const unary = compiled.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
+  const allowed = optionDomain(model, compiled);
   const fixedAll = fixedCells(model);
   const fixed = new Uint8Array(model.employees * baseDays);
   for (let e = 0; e < model.employees; e++) {
@@ -291,12 +291,8 @@ export function searchSpace(model: CompiledProblem, compiled: readonly CompiledR
   }
   const domain = Array.from({ length: model.employees }, (_, e) => {
     const opts: number[] = [];
-    for (let o = 0; o < model.options; o++) if (model.allowed[e * model.options + o] && !unary.some((c) => c.forbids!(e, o))) opts.push(o);
+    for (let o = 0; o < model.options; o++) if (allowed[e * model.options + o]) opts.push(o);
     return Int16Array.from(opts);
-  });
-  const allowed = new Uint8Array(model.employees * model.options);
-  domain.forEach((opts, e) => {
-    for (const o of opts) allowed[e * model.options + o] = 1;
   });
   const fridays: number[] = [];
   for (let d = 0; d + 2 < baseDays; d++) if (model.weekday[d] === 5) fridays.push(d);

@@ -8,6 +8,7 @@ import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
+import { optionDomain } from '../construct.js';
 import { Random } from '../random.js';
 import { mipRepairDetailed } from './repair.js';
 
@@ -139,14 +140,12 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
   const last = model.days - 1;
   const { days, options: O, optionShift } = model;
   let shiftOk: Uint8Array | undefined;
-  // 1 when employee e may work shift type s (some option of it allowed, no unary hard rule against it), at `e * shifts + s`.
+  // 1 when employee e may work shift type s (some option of it in the optimizer's domain), at `e * shifts + s`.
   const eligible = () => {
     if (shiftOk) return shiftOk;
-    const unary = rules.filter((r) => r.hard && r.constraint.forbids).map((r) => r.constraint);
+    const domain = optionDomain(model, rules);
     shiftOk = new Uint8Array(model.employees * model.shifts);
-    for (let e = 0; e < model.employees; e++) {
-      for (let o = 0; o < O; o++) if (model.allowed[e * O + o] && !unary.some((c) => c.forbids!(e, o))) shiftOk[e * model.shifts + optionShift[o]!] = 1;
-    }
+    for (let k = 0; k < domain.length; k++) if (domain[k]) shiftOk[Math.floor(k / O) * model.shifts + optionShift[k % O]!] = 1;
     return shiftOk;
   };
   const who: number[] = [];
