@@ -148,7 +148,9 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
     for (let k = 0; k < domain.length; k++) if (domain[k]) shiftOk[Math.floor(k / O) * model.shifts + optionShift[k % O]!] = 1;
     return shiftOk;
   };
-  const who: number[] = [];
+  // Per cover violation: who could mend it first (off that day, or on the shift when it is over), and else who could by moving.
+  const first: number[] = [];
+  const second: number[] = [];
   const a = inc.assignment;
   inc.rules.forEach((r, i) => {
     if (inc.penalties[i] === 0) return;
@@ -161,18 +163,17 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
         const under = v.data.direction === 'under';
         if (under || v.data.direction === 'over') {
           const ok = under ? eligible() : undefined;
-          who.length = 0;
+          first.length = 0;
+          second.length = 0;
           for (let e = 0; e < model.employees; e++) {
             const k = e * days + v.day;
-            const on = a[k]! !== OFF && optionShift[a[k]!] === s;
-            if (under ? a[k] === OFF && model.available[k] && ok![e * model.shifts + s] : on) who.push(e);
+            const o = a[k]!;
+            const on = o !== OFF && optionShift[o] === s;
+            if (!under) {
+              if (on) first.push(e);
+            } else if (!on && model.available[k] && ok![e * model.shifts + s]) (o === OFF ? first : second).push(e);
           }
-          if (under && who.length === 0) {
-            for (let e = 0; e < model.employees; e++) {
-              const k = e * days + v.day;
-              if (a[k]! !== OFF && optionShift[a[k]!] !== s && model.available[k] && ok![e * model.shifts + s]) who.push(e);
-            }
-          }
+          const who = first.length > 0 ? first : second;
           for (const e of who) employee[e]! += p / who.length;
         }
       }
