@@ -5,7 +5,7 @@ import { assignmentFromRota } from '../model/assignment.js';
 import { compileProblem } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
 import { makeProblem, rota } from '../test-fixtures/problems.js';
-import { polishHard } from './search.js';
+import { lateAcceptanceSearch, polishHard } from './search.js';
 import { searchSpace } from './solve.js';
 
 // Monday 3 March 2025, three weeks: weekends 8–9, 15–16 and 22–23 March. Kari (e1) and Ola (e2).
@@ -81,5 +81,34 @@ describe('polishHard', () => {
   test('given a rota with no hard violation, it makes no move', () => {
     const { inc, space } = setup({ e1: '- - - - - D D - - - - - - - - - - - - D D', e2: '- - - - - - - - - - - - D D - - - - - - -' });
     expect(polishHard(inc, space, 1000, performance.now() + 5_000)).toBe(0);
+  });
+});
+
+describe('lateAcceptanceSearch, coolAfterTarget', () => {
+  const config = (coolAfterTarget: boolean) => ({
+    timeLimitMs: 20_000,
+    seed: 1,
+    hardWeight: 1e6,
+    lateAcceptance: 100,
+    progressIntervalMs: 1e9,
+    annealing: { startTemperature: 50, endTemperature: 1, cycleIterations: 5_000 },
+    targetScore: { hard: 0, soft: Number.POSITIVE_INFINITY },
+    coolAfterTarget,
+  });
+
+  test('given Kari on two weekends in a row and the target "legal", it stops where it first becomes legal; with coolAfterTarget at the end of that cooling cycle', async () => {
+    const plain = setup(LINES);
+    const at = await lateAcceptanceSearch(plain.inc, plain.space, config(false));
+    const firstLegal = at.trace.find((p) => p.hard === 0)!;
+    expect(at).toMatchObject({ stoppedBy: 'target', bestScore: { hard: 0 } });
+    expect(at.iterations).toBe(firstLegal.iteration);
+
+    const cooled = setup(LINES);
+    const on = await lateAcceptanceSearch(cooled.inc, cooled.space, config(true));
+    expect(on).toMatchObject({ stoppedBy: 'target', bestScore: { hard: 0 } });
+    // Same seed, same path up to the target; then on to the next multiple of the cycle.
+    expect(on.trace.find((p) => p.hard === 0)!.iteration).toBe(firstLegal.iteration);
+    expect(on.iterations).toBe(Math.ceil(firstLegal.iteration / 5_000) * 5_000);
+    expect(on.bestScore.soft).toBeLessThanOrEqual(at.bestScore.soft);
   });
 });

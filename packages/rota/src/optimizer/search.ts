@@ -35,6 +35,12 @@ export interface SearchConfig {
   hotSpotShare?: number;
   /** Share of moves aimed at broken soft rules once no hard rule is broken (default 0.15; 0 turns it off). */
   softHotSpotShare?: number;
+  /**
+   * With annealing: once the target is reached, search on to the end of the current cooling cycle
+   * (keeping the best) instead of stopping at once, so the best comes from a cold search, not from
+   * wherever a hot one first touched the target.
+   */
+  coolAfterTarget?: boolean;
 }
 
 /** A progress report. */
@@ -249,7 +255,13 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     fridayOf[d] = f;
   }
 
+  // Set when the target is reached and the search goes on to the end of the cooling cycle.
+  let cooling = false;
   while (stoppedBy !== 'target') {
+    if (cooling && it % sa!.cycleIterations === 0) {
+      stoppedBy = 'target';
+      break;
+    }
     if ((it & 1023) === 0) {
       const t = now();
       if (cfg.maxIterations !== undefined && it >= cfg.maxIterations) {
@@ -414,7 +426,10 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
         copyBest();
         lastImprovement = now();
         trace.push({ ms: lastImprovement - t0, iteration: it, hard: bestScore.hard, soft: bestScore.soft });
-        if (reached(bestScore)) stoppedBy = 'target';
+        if (reached(bestScore)) {
+          if (cfg.coolAfterTarget && sa) cooling = true;
+          else stoppedBy = 'target';
+        }
       }
     } else {
       for (let i = undoN - 1; i >= 0; i--) setBase(undoE[i]!, undoD[i]!, undoV[i]!);

@@ -152,9 +152,10 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const lsShare = useMip ? (options.localSearchShare ?? 0.25) : 1;
-  const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore) =>
+  const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore, coolAfterTarget = false) =>
     lateAcceptanceSearch(inc, space, {
       timeLimitMs,
+      ...(coolAfterTarget ? { coolAfterTarget } : {}),
       ...(options.unimprovedTimeLimitMs !== undefined ? { unimprovedTimeLimitMs: options.unimprovedTimeLimitMs } : {}),
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
       ...(target !== undefined ? { targetScore: target } : {}),
@@ -184,10 +185,10 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
   /** Search on from `best` for `ms`; the trace, the moves and (if better) the best are added to the outcome. */
-  const continueSearch = async (ms: number, seed: number, target?: Score) => {
+  const continueSearch = async (ms: number, seed: number, target?: Score, coolAfterTarget = false) => {
     for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
     const offset = performance.now() - t0;
-    const more = await search(ms, seed, target);
+    const more = await search(ms, seed, target, coolAfterTarget);
     if (compareScores(more.bestScore, outcome.bestScore) < 0) {
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
       outcome.bestScore = more.bestScore;
@@ -198,7 +199,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   };
   if (useMip && outcome.bestScore.hard > 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     // MIP repair keeps the hard rules hard, so it cannot start from an illegal rota: search on until legal.
-    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY });
+    // On to the end of the cooling cycle in which it became legal: the repairs start from a cold rota.
+    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true);
     if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
   }
   if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
@@ -213,6 +215,11 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     try {
       lns = await mipLns(model, compiled, best, {
         timeLimitMs: left(),
+        // The last tenth is kept for hard repair and the local search; a legal rota needs no repair,
+        // so the MIP search goes on into it for as long as it still improves (on long horizons it
+        // gains to the end, where the local search from its best found nothing).
+        extraTimeMs: polishable ? options.timeLimitMs - mainLimitMs : 0,
+        stallMs: options.timeLimitMs * 0.05,
         seed: options.seed,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
@@ -226,6 +233,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     }
     if (!lns.declined) {
       best = Int16Array.from(lns.assignment);
+      outcome.bestScore = lns.score;
       outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
     } else {
       // The rules have a kind without a MIP encoding: give the rest of the time to the local search.

@@ -35,6 +35,34 @@ describe('neighbourhood', () => {
   });
 });
 
+describe('neighbourhood, few employees on a long horizon', () => {
+  test('given 50 employees × 364 days and a budget of 120, shape 1 frees 2 employees over a window of 120 days inside the horizon', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const x = neighbourhood(1, 50, 364, 120, new Random(seed));
+      expect(x.employees).toHaveLength(2);
+      expect(x.toDay - x.fromDay + 1).toBe(120);
+      expect(x.fromDay).toBeGreaterThanOrEqual(0);
+      expect(x.toDay).toBeLessThan(364);
+    }
+  });
+
+  test('given the penalty on day 300 of 364, the aimed shape 1 centres its 120-day window there', () => {
+    const map = { employee: new Float64Array(50), day: new Float64Array(364) };
+    map.day[300] = 1e6;
+    const x = aimedNeighbourhood(1, 50, 364, 120, map, new Random(9));
+    expect(x.employees).toHaveLength(2);
+    expect(x.toDay - x.fromDay + 1).toBe(120);
+    expect(x.fromDay).toBeLessThanOrEqual(300);
+    expect(x.toDay).toBeGreaterThanOrEqual(300);
+    expect(Math.abs((x.fromDay + x.toDay) / 2 - 300)).toBeLessThanOrEqual(2);
+  });
+
+  test('given 84 days (2 × 84 cells, within twice the budget of 120), shape 1 still takes the whole horizon', () => {
+    const x = neighbourhood(1, 22, 84, 120, new Random(4));
+    expect([x.employees.length, x.fromDay, x.toDay]).toEqual([2, 0, 83]);
+  });
+});
+
 describe('neighbourhood, weekday shape', () => {
   // 28 days from Monday 1 January 2024: weekday[d] = d % 7 + 1.
   const weekday = Int8Array.from({ length: 28 }, (_, d) => (d % 7) + 1);
@@ -167,6 +195,19 @@ describe('mipLns', () => {
     expect(compareScores(r.score, start)).toBeLessThan(0);
     expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
+  test('given extra time and a stall of 10 s, it goes on past its time limit to the extra; with a stall of 0 it stops at the limit', { timeout: 30_000 }, async () => {
+    // From its own result nothing improves: past the limit only the stall rule decides.
+    const first = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, seed: 1 });
+    const t1 = performance.now();
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 700, stallMs: 10_000, seed: 2, maxRepairs: 1e9 });
+    const goesOn = performance.now() - t1;
+    const t2 = performance.now();
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 700, stallMs: 0, seed: 2 });
+    const stops = performance.now() - t2;
+    expect(goesOn).toBeGreaterThanOrEqual(950);
+    expect(stops).toBeLessThan(650);
   });
 
   test('given a rule kind without an encoding, it declines at once and returns the input', async () => {

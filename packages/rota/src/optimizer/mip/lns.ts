@@ -16,6 +16,13 @@ import { mipRepairDetailed } from './repair.js';
 export interface MipLnsOptions {
   /** Total time for the whole loop, milliseconds. */
   timeLimitMs: number;
+  /**
+   * Past `timeLimitMs`, go on for up to this many milliseconds more while the search still improves:
+   * it stops once `stallMs` pass without a strict improvement (default 0: stop at `timeLimitMs`).
+   */
+  extraTimeMs?: number;
+  /** See `extraTimeMs` (default 5 % of `timeLimitMs`). */
+  stallMs?: number;
   /** Time limit of one repair (default 2000 ms). */
   repairTimeLimitMs?: number;
   /**
@@ -96,6 +103,18 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
   return { employees: pick(count), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
 }
 
+/**
+ * The few-employees shape: `budget / days` employees (at least 2) over the whole horizon — or, when
+ * that is more than twice the budget (a long horizon: 2 × 364 days took HiGHS its whole 2 s time
+ * limit every time), 2 employees over a window of `budget` days, so the shape's own budget sets its
+ * size there too.
+ */
+function fewEmployees(employees: number, days: number, budget: number): { k: number; span: number } {
+  const k = Math.max(2, Math.min(employees, Math.floor(budget / days)));
+  if (k * days <= 2 * budget) return { k, span: days };
+  return { k, span: Math.max(Math.min(days, 7), Math.min(days, Math.floor((2 * budget) / k))) };
+}
+
 /** The i-th neighbourhood of the cycle for a problem of E employees × D days. */
 export function neighbourhood(i: number, employees: number, days: number, budget: number, rng: Random, weekday?: Int8Array): Neighbourhood {
   const order = Array.from({ length: employees }, (_, e) => e);
@@ -106,8 +125,10 @@ export function neighbourhood(i: number, employees: number, days: number, budget
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
   const mode = i % (weekday ? SHAPES : 3);
   if (mode === 1) {
-    const k = clamp(Math.floor(budget / days), 2, employees);
-    return { employees: order.slice(0, k).sort((a, b) => a - b), fromDay: 0, toDay: days - 1 };
+    const { k, span } = fewEmployees(employees, days, budget);
+    // (No draw on a whole horizon: short horizons keep the neighbourhood sequence they had.)
+    const fromDay = span < days ? rng.int(days - span + 1) : 0;
+    return { employees: order.slice(0, k).sort((a, b) => a - b), fromDay, toDay: fromDay + span - 1 };
   }
   if (mode === 3) return weekdayShape(weekday!, budget, rng.int(days), rng, (k) => order.slice(0, k).sort((a, b) => a - b), employees);
   const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
@@ -213,7 +234,11 @@ export function aimedNeighbourhood(i: number, employees: number, days: number, b
   const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
   const pick = (count: number) => order.slice(0, count).sort((x, y) => x - y);
   const mode = i % (weekday ? SHAPES : 3);
-  if (mode === 1) return { employees: pick(clamp(Math.floor(budget / days), 2, employees)), fromDay: 0, toDay: days - 1 };
+  if (mode === 1) {
+    const { k, span } = fewEmployees(employees, days, budget);
+    const fromDay = span < days ? clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span) : 0;
+    return { employees: pick(k), fromDay, toDay: fromDay + span - 1 };
+  }
   if (mode === 3) return weekdayShape(weekday!, budget, centre, rng, pick, employees);
   const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
   const span = clamp(Math.floor(budget / share), Math.min(days, 3), days);
@@ -239,7 +264,13 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   let score: Score = new IncrementalEvaluator(model, rules, assignment).score;
   let repairs = 0;
   let improvements = 0;
-  for (let i = 0; performance.now() - t0 < options.timeLimitMs && !options.signal?.aborted; i++) {
+  const extra = Math.max(0, options.extraTimeMs ?? 0);
+  const stallMs = options.stallMs ?? options.timeLimitMs * 0.05;
+  const limitMs = options.timeLimitMs + extra;
+  let lastImprovement = t0;
+  for (let i = 0; !options.signal?.aborted; i++) {
+    const elapsed = performance.now() - t0;
+    if (elapsed >= limitMs || (elapsed >= options.timeLimitMs && performance.now() - lastImprovement >= stallMs)) break;
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
     let n: Neighbourhood;
@@ -249,7 +280,9 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
       map ??= penaltyMap(model, rules, best);
       n = aimedNeighbourhood(i, model.employees, model.days, Math.round(budget), map, rng, model.weekday);
     } else n = neighbourhood(i, model.employees, model.days, Math.round(budget), rng, model.weekday);
-    const left = options.timeLimitMs - (performance.now() - t0);
+    // A repair started before the time limit ends by it: there the stall rule decides whether to go on.
+    const now = performance.now() - t0;
+    const left = (now < options.timeLimitMs ? options.timeLimitMs : limitMs) - now;
     const out = await mipRepairDetailed(model, rules, best, {
       ...n,
       timeLimitMs: Math.max(10, Math.min(options.repairTimeLimitMs ?? 2000, left)),
@@ -267,6 +300,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     map = undefined;
     if (better) {
       improvements++;
+      lastImprovement = performance.now();
       options.onImprove?.(best, score);
     }
   }
