@@ -197,17 +197,18 @@ describe('mipLns', () => {
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
   });
 
-  test('given extra time and a stall of 10 s, it goes on past its time limit to the extra; with a stall of 0 it stops at the limit', { timeout: 30_000 }, async () => {
+  test('given 1.5 s of extra time and a stall of 10 s, it goes on past its time limit to the end of the extra; with a stall of 0 it stops at the limit', { timeout: 30_000 }, async () => {
     // From its own result nothing improves: past the limit only the stall rule decides.
     const first = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, seed: 1 });
     const t1 = performance.now();
-    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 700, stallMs: 10_000, seed: 2, maxRepairs: 1e9 });
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 10_000, seed: 2 });
     const goesOn = performance.now() - t1;
     const t2 = performance.now();
-    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 700, stallMs: 0, seed: 2 });
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 0, seed: 2 });
     const stops = performance.now() - t2;
-    expect(goesOn).toBeGreaterThanOrEqual(950);
-    expect(stops).toBeLessThan(650);
+    // 300 + 1500 ms against 300 ms (a repair started before the limit ends by it); wide margins for a busy CI.
+    expect(goesOn).toBeGreaterThanOrEqual(1750);
+    expect(stops).toBeLessThan(1200);
   });
 
   test('given a rule kind without an encoding, it declines at once and returns the input', async () => {

@@ -105,14 +105,15 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
 
 /**
  * The few-employees shape: `budget / days` employees (at least 2) over the whole horizon — or, when
- * that is more than twice the budget (a long horizon: 2 × 364 days took HiGHS its whole 2 s time
- * limit every time), 2 employees over a window of `budget` days, so the shape's own budget sets its
- * size there too.
+ * that is more than twice the budget (a long horizon: 2 × 364 days took HiGHS nearly always its whole
+ * 2 s), 2 employees over a window of `budget` days (at least a week), so the shape's own budget sets
+ * its size there too.
  */
 function fewEmployees(employees: number, days: number, budget: number): { k: number; span: number } {
   const k = Math.max(2, Math.min(employees, Math.floor(budget / days)));
+  // Only k = 2 can exceed twice the budget (k ≥ 3 means k × days ≤ budget).
   if (k * days <= 2 * budget) return { k, span: days };
-  return { k, span: Math.max(Math.min(days, 7), Math.min(days, Math.floor((2 * budget) / k))) };
+  return { k: 2, span: Math.max(Math.min(days, 7), Math.floor(budget)) };
 }
 
 /** The i-th neighbourhood of the cycle for a problem of E employees × D days. */
@@ -269,8 +270,8 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const limitMs = options.timeLimitMs + extra;
   let lastImprovement = t0;
   for (let i = 0; !options.signal?.aborted; i++) {
-    const elapsed = performance.now() - t0;
-    if (elapsed >= limitMs || (elapsed >= options.timeLimitMs && performance.now() - lastImprovement >= stallMs)) break;
+    const clock = performance.now();
+    if (clock - t0 >= limitMs || (clock - t0 >= options.timeLimitMs && clock - lastImprovement >= stallMs)) break;
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
     let n: Neighbourhood;
