@@ -1,6 +1,7 @@
 /**
  * A large-neighbourhood search made of MIP repairs: neighbourhoods in turn — all employees over a
- * window of days, a few employees over the whole horizon, twice as many over twice the window — each
+ * window of days, a few employees over the whole horizon (a window of it when the horizon is long),
+ * half the employees over a longer window, the same weekdays of every week — each
  * re-optimised by {@link mipRepairDetailed} and kept when the evaluator finds it no worse. Half of them
  * are aimed where the penalty is (the rules' own explanations name its employees and days).
  */
@@ -14,7 +15,7 @@ import { mipRepairDetailed } from './repair.js';
 
 /** Options of {@link mipLns}. */
 export interface MipLnsOptions {
-  /** Total time for the whole loop, milliseconds. */
+  /** Time for the loop, milliseconds (past it only while it improves, see `extraTimeMs`). */
   timeLimitMs: number;
   /**
    * Past `timeLimitMs`, go on for up to this many milliseconds more while the search still improves:
@@ -234,16 +235,18 @@ export function aimedNeighbourhood(i: number, employees: number, days: number, b
   const order = Array.from({ length: employees }, (_, e) => e).sort((a, b) => keys[b]! - keys[a]! || a - b);
   const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
   const pick = (count: number) => order.slice(0, count).sort((x, y) => x - y);
+  // A window of `span` days around the centre, give or take a day.
+  const around = (span: number) => clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span);
   const mode = i % (weekday ? SHAPES : 3);
   if (mode === 1) {
     const { k, span } = fewEmployees(employees, days, budget);
-    const fromDay = span < days ? clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span) : 0;
+    const fromDay = span < days ? around(span) : 0;
     return { employees: pick(k), fromDay, toDay: fromDay + span - 1 };
   }
   if (mode === 3) return weekdayShape(weekday!, budget, centre, rng, pick, employees);
   const share = mode === 0 ? employees : clamp(Math.floor(employees / 2), 2, employees);
   const span = clamp(Math.floor(budget / share), Math.min(days, 3), days);
-  const fromDay = clamp(centre - Math.floor(span / 2) + rng.int(3) - 1, 0, days - span);
+  const fromDay = around(span);
   return { employees: pick(share), fromDay, toDay: fromDay + span - 1 };
 }
 
