@@ -5,7 +5,7 @@ import { assignmentFromRota } from '../model/assignment.js';
 import { compileProblem } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
 import { makeProblem, rota } from '../test-fixtures/problems.js';
-import { AnnealingSchedule, lateAcceptanceSearch, polishHard } from './search.js';
+import { lateAcceptanceSearch, polishHard } from './search.js';
 import { searchSpace } from './solve.js';
 
 // Monday 3 March 2025, three weeks: weekends 8–9, 15–16 and 22–23 March. Kari (e1) and Ola (e2).
@@ -110,76 +110,5 @@ describe('lateAcceptanceSearch, coolAfterTarget', () => {
     expect(on.trace.find((p) => p.hard === 0)!.iteration).toBe(firstLegal.iteration);
     expect(on.iterations).toBe(Math.ceil(firstLegal.iteration / 5_000) * 5_000);
     expect(on.bestScore.soft).toBeLessThanOrEqual(at.bestScore.soft);
-  });
-});
-
-describe('AnnealingSchedule', () => {
-  const sa = { startTemperature: 1000, endTemperature: 5, cycleIterations: 100 };
-  const halfway = 1000 * (5 / 1000) ** 0.5;
-
-  test('given cycles of 100 from 1000 to 5, the temperature halfway through a cycle is 1000 × (5/1000)^½, and 1000 again at the next cycle', () => {
-    const s = new AnnealingSchedule(sa, false);
-    expect(s.temperature(0, 3)).toBe(1000);
-    expect(s.temperature(50, 3)).toBeCloseTo(halfway, 9);
-    expect(s.temperature(100, 3)).toBe(1000);
-    expect(s.temperature(150, 3)).toBeCloseTo(halfway, 9);
-  });
-
-  test('given hotUntilLegal and no legal rota after the first cycle, it stays at 1000 until legal at 230, then cycles from 230', () => {
-    const s = new AnnealingSchedule(sa, true);
-    expect(s.temperature(50, 3)).toBeCloseTo(halfway, 9);
-    expect(s.temperature(150, 3)).toBe(1000);
-    expect(s.temperature(220, 1)).toBe(1000);
-    s.legalAt(230);
-    expect(s.temperature(280, 0)).toBeCloseTo(halfway, 9);
-    expect(s.cycleEndsAt(300)).toBe(false);
-    expect(s.cycleEndsAt(330)).toBe(true);
-  });
-
-  test('given hotUntilLegal and a legal rota within the first cycle, the schedule is the plain one', () => {
-    const s = new AnnealingSchedule(sa, true);
-    expect(s.temperature(30, 2)).toBeCloseTo(1000 * (5 / 1000) ** 0.3, 9);
-    s.legalAt(40);
-    expect(s.temperature(150, 0)).toBeCloseTo(halfway, 9);
-    expect(s.cycleEndsAt(200)).toBe(true);
-  });
-});
-
-describe('lateAcceptanceSearch, hotUntilLegal', () => {
-  const config = (cycleIterations: number, extra: { hotUntilLegal?: boolean; coolAfterTarget?: boolean }, seed: number) => ({
-    timeLimitMs: 20_000,
-    seed,
-    hardWeight: 1e6,
-    lateAcceptance: 100,
-    progressIntervalMs: 1e9,
-    annealing: { startTemperature: 50, endTemperature: 1, cycleIterations },
-    targetScore: { hard: 0, soft: Number.POSITIVE_INFINITY },
-    ...extra,
-  });
-  // With a soft rule too (a second person on a weekend day costs 10), so the temperature decides moves.
-  const withSoft = () => {
-    const model = compileProblem(problem);
-    const compiled = compileRules(model, [...RULES, { id: 'over', kind: 'coverage', level: 'soft', params: { target: 'preferred', weightUnder: 0, weightOver: 10 } }]);
-    const inc = new IncrementalEvaluator(model, compiled, assignmentFromRota(model, rota(problem, LINES)));
-    return { inc, space: searchSpace(model, compiled, model.days, 1) };
-  };
-
-  test('given Kari on two weekends in a row and a search legal within its first cycle, it walks exactly the plain path', async () => {
-    const a = withSoft();
-    const plain = await lateAcceptanceSearch(a.inc, a.space, config(5_000, {}, 8));
-    const b = withSoft();
-    const hot = await lateAcceptanceSearch(b.inc, b.space, config(5_000, { hotUntilLegal: true }, 8));
-    expect(plain.iterations).toBeLessThan(5_000);
-    expect(hot.iterations).toBe(plain.iterations);
-    expect(Array.from(hot.best)).toEqual(Array.from(plain.best));
-  });
-
-  test('given cycles of 20 moves, coolAfterTarget and a long way to legal, it cools for exactly one cycle counted from the move that made the rota legal', async () => {
-    const s = withSoft();
-    const out = await lateAcceptanceSearch(s.inc, s.space, config(20, { hotUntilLegal: true, coolAfterTarget: true }, 8));
-    const firstLegal = out.trace.find((p) => p.hard === 0)!;
-    expect(firstLegal.iteration).toBeGreaterThan(20);
-    expect(out.stoppedBy).toBe('target');
-    expect(out.iterations).toBe(firstLegal.iteration + 20);
   });
 });

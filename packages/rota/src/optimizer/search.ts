@@ -41,14 +41,6 @@ export interface SearchConfig {
    * wherever a hot one first touched the target.
    */
   coolAfterTarget?: boolean;
-  /**
-   * With annealing: when a whole cooling cycle has passed and the rota has never been legal, hold the
-   * start temperature until it first is, then begin the cooling cycles from there. Cooling while hard
-   * rules are still broken makes the search reject the sideways moves that cross plateaus of equal hard
-   * penalty: on a 52-week rota it took two to three times as long to become legal. A search that is
-   * legal within its first cycle is not changed.
-   */
-  hotUntilLegal?: boolean;
 }
 
 /** A progress report. */
@@ -145,43 +137,6 @@ function baseCells(inc: IncrementalEvaluator, space: SearchSpace) {
       return true;
     },
   };
-}
-
-/**
- * The annealing temperature by iteration: from `startTemperature` down to `endTemperature`
- * (geometrically) over each cycle of `cycleIterations`, then reheated. With `hotUntilLegal`, once a
- * whole cycle has passed without a legal rota the temperature stays at the start until the first
- * legal one, and the cycles count from that iteration on. By iteration count, so a search path depends
- * only on its seed and input.
- */
-export class AnnealingSchedule {
-  private cycleFrom = 0;
-  private hot = false;
-
-  constructor(
-    private readonly sa: { startTemperature: number; endTemperature: number; cycleIterations: number },
-    private readonly hotUntilLegal: boolean,
-  ) {}
-
-  /** The temperature at iteration `it`, given the best hard penalty so far. */
-  temperature(it: number, bestHard: number): number {
-    const { startTemperature: t0, endTemperature: t1, cycleIterations: n } = this.sa;
-    if (this.hotUntilLegal && !this.hot && bestHard > 0 && it - this.cycleFrom >= n) this.hot = true;
-    if (this.hot) return t0;
-    return t0 * (t1 / t0) ** (((it - this.cycleFrom) % n) / n);
-  }
-
-  /** The rota became legal at iteration `it`: a held temperature starts its cooling cycles here. */
-  legalAt(it: number): void {
-    if (!this.hot) return;
-    this.hot = false;
-    this.cycleFrom = it;
-  }
-
-  /** True when a cooling cycle ends at iteration `it`. */
-  cycleEndsAt(it: number): boolean {
-    return (it - this.cycleFrom) % this.sa.cycleIterations === 0;
-  }
 }
 
 /** True when a score is at least as good as a target (no target: never). */
@@ -302,11 +257,8 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
 
   // Set when the target is reached and the search goes on to the end of the cooling cycle.
   let cooling = false;
-  let coolingFrom = 0;
-  // The cooling cycles count from here: 0, or with `hotUntilLegal` the move that first made the rota legal.
-  const schedule = sa ? new AnnealingSchedule(sa, cfg.hotUntilLegal === true) : undefined;
   while (stoppedBy !== 'target') {
-    if (cooling && it > coolingFrom && schedule!.cycleEndsAt(it)) {
+    if (cooling && it % sa!.cycleIterations === 0) {
       stoppedBy = 'target';
       break;
     }
@@ -458,8 +410,10 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     const slot = it % history.length;
     let accept = nf <= f;
     if (!accept) {
-      if (schedule) {
-        accept = rnd.next() < Math.exp((f - nf) / schedule.temperature(it, bestScore.hard));
+      if (sa) {
+        const phase = (it % sa.cycleIterations) / sa.cycleIterations;
+        const temperature = sa.startTemperature * (sa.endTemperature / sa.startTemperature) ** phase;
+        accept = rnd.next() < Math.exp((f - nf) / temperature);
       } else accept = nf <= history[slot]!;
     }
     if (accept) {
@@ -469,15 +423,12 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
       if (h < bestScore.hard - 1e-9 || (h <= bestScore.hard + 1e-9 && inc.soft < bestScore.soft - 1e-9)) {
         bestScore = inc.score;
         lastBestIt = it;
-        if (h <= 1e-9) schedule?.legalAt(it);
         copyBest();
         lastImprovement = now();
         trace.push({ ms: lastImprovement - t0, iteration: it, hard: bestScore.hard, soft: bestScore.soft });
         if (reached(bestScore)) {
-          if (cfg.coolAfterTarget && sa) {
-            cooling = true;
-            coolingFrom = it;
-          } else stoppedBy = 'target';
+          if (cfg.coolAfterTarget && sa) cooling = true;
+          else stoppedBy = 'target';
         }
       }
     } else {

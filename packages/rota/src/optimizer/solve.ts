@@ -170,8 +170,6 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
               endTemperature: options.annealing?.endTemperature ?? DEFAULT_START_TEMPERATURE / 200,
               cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
             },
-            // Hot until the rota is first legal, then the cooling cycles (see SearchConfig.hotUntilLegal).
-            hotUntilLegal: true,
           }
         : {}),
       seed,
