@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.25] [--hard-weight w] [--workers n]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.25] [--hard-weight w] [--workers n] [--highs name=value,...]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'ls-share': { type: 'string', default: '0.25' },
     'hard-weight': { type: 'string' },
     workers: { type: 'string', default: '1' },
+    highs: { type: 'string' },
   },
 });
 const dir = resolve(process.cwd(), values.dir!);
@@ -37,12 +38,18 @@ if (existsSync(bksFile)) {
     bks.set(f[0]!, Object.fromEntries(cols.map((c, i) => [c, f[i] ?? ''])));
   }
 }
+// HiGHS options for the MIP repairs, e.g. --highs mip_heuristic_effort=0.3,random_seed=2
+const highsOptions: Record<string, number | string | boolean> = {};
+for (const pair of values.highs ? values.highs.split(',') : []) {
+  const [key, raw = ''] = pair.split('=');
+  highsOptions[key!.trim()] = raw === 'true' ? true : raw === 'false' ? false : Number.isFinite(Number(raw)) && raw.trim() !== '' ? Number(raw) : raw;
+}
 const files = instanceFiles(values.instances!, dir);
 
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
 const threads = Number(values.workers) > 1 ? `a portfolio of ${values.workers} worker threads` : 'one search thread';
-console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, MIP ${values.mip} (local search share ${values['ls-share']}), ${threads}`);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, MIP ${values.mip} (local search share ${values['ls-share']}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
   const loaded = loadInstance(file);
@@ -57,6 +64,7 @@ for (const file of files) {
     localSearchShare: Number(values['ls-share']),
     ...(values['hard-weight'] !== undefined ? { hardWeight: Number(values['hard-weight']) } : {}),
     workers: Number(values.workers),
+    ...(values.highs ? { highsOptions } : {}),
     ...(bestKnown !== undefined ? { targetScore: { hard: 0, soft: bestKnown } } : {}),
   });
   // Independent check: a fresh full evaluation of the returned rota.
@@ -67,7 +75,7 @@ for (const file of files) {
   console.log(
     `${name.padEnd(12)}${pad(bestKnown ?? '-', 11)}${pad(Number.isFinite(ours) ? ours : `hard ${check.score.hard}`, 9)}${pad(Number.isFinite(gap) ? gap.toFixed(2) : '-', 8)}${pad(check.score.hard === 0 ? 'yes' : 'NO', 9)}${pad((lastBest.ms / 1000).toFixed(1), 9)}${pad(ref?.ejection_chain_10min || '-', 9)}${pad(ref?.ejection_chain_60min || '-', 9)}${pad(ref?.ip_vns_10min || '-', 9)}${pad(ref?.gurobi_1h || '-', 9)}`,
   );
-  results.push({ instance: name, workers: Number(values.workers), bestKnown, ours: Number.isFinite(ours) ? ours : null, hard: check.score.hard, gapPercent: Number.isFinite(gap) ? gap : null, timeToBestMs: lastBest.ms, elapsedMs: result.elapsedMs, iterations: result.iterations, stoppedBy: result.stoppedBy, seed, timeLimitMs, published: ref ?? null });
+  results.push({ instance: name, workers: Number(values.workers), bestKnown, ours: Number.isFinite(ours) ? ours : null, hard: check.score.hard, gapPercent: Number.isFinite(gap) ? gap : null, timeToBestMs: lastBest.ms, elapsedMs: result.elapsedMs, iterations: result.iterations, stoppedBy: result.stoppedBy, seed, timeLimitMs, highs: values.highs ?? null, published: ref ?? null });
 }
 const out = resolve(process.cwd(), values.out!);
 const { mkdirSync } = await import('node:fs');

@@ -10,4 +10,4 @@ export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neig
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';
-export { cyclicProblem, type SolveOptions, type SolveResult, solve } from './solve.js';
+export { cyclicProblem, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, repairHighsOptions, type SolveOptions, type SolveResult, solve } from './solve.js';

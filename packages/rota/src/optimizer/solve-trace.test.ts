@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { curtoisToProblem, parseCurtois } from '../io/curtois.js';
 import { defaultCatalogue } from '../kinds/catalogue.js';
-import { solve } from './solve.js';
+import { repairHighsOptions, solve } from './solve.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
 if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
@@ -66,4 +66,31 @@ describe('solve with workers (portfolio in worker threads)', () => {
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 1.5 })).rejects.toMatchObject({ code: 'OPTION_INVALID' });
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
   });
+});
+
+describe('solve with highsOptions', () => {
+  test('given 181 days: no HiGHS options of its own; given 182 or 364: mip_heuristic_effort 0.3; the caller\'s options win and add', () => {
+    expect(repairHighsOptions(28)).toEqual({});
+    expect(repairHighsOptions(181)).toEqual({});
+    expect(repairHighsOptions(182)).toEqual({ mip_heuristic_effort: 0.3 });
+    expect(repairHighsOptions(364, { mip_heuristic_effort: 0.05 })).toEqual({ mip_heuristic_effort: 0.05 });
+    expect(repairHighsOptions(364, { presolve: 'off' })).toEqual({ mip_heuristic_effort: 0.3, presolve: 'off' });
+    expect(repairHighsOptions(28, { presolve: 'off' })).toEqual({ presolve: 'off' });
+  });
+
+  test('given an unknown HiGHS option, a wrong value, one the repair sets itself or one the WebAssembly build lacks: OPTION_INVALID naming each', async () => {
+    const rejected = solve(problem, rules, { timeLimitMs: 1_000, seed: 1, highsOptions: { no_such_option: 1, mip_heuristic_effort: 7, time_limit: 5, threads: 2 } });
+    await expect(rejected).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+    const message = await rejected.catch((e: Error) => e.message);
+    expect(message).toContain('no_such_option = 1: HiGHS rejects it');
+    expect(message).toContain('mip_heuristic_effort = 7: HiGHS rejects it');
+    expect(message).toContain('time_limit: set by each repair itself');
+    expect(message).toContain("threads = 2: Option 'threads' is not supported");
+  }, 30_000);
+
+  test('given mip_heuristic_effort 0.3 on Instance1 for 1.5 s, the rota is legal and its score a fresh evaluation', async () => {
+    const result = await solve(problem, rules, { timeLimitMs: 1_500, seed: 2, highsOptions: { mip_heuristic_effort: 0.3 } });
+    expect(result.feasible).toBe(true);
+    expect(result.score).toEqual(result.evaluation.score);
+  }, 30_000);
 });

@@ -10,6 +10,7 @@ import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/
 import type { RuleInput } from '../rules/rule.js';
 import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
+import { checkHighsOptions } from './mip/highs.js';
 import { mipLns } from './mip/lns.js';
 import { mergedTrace, runPortfolio, winner } from './portfolio.js';
 import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchOutcome, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
@@ -70,6 +71,13 @@ export interface SolveOptions {
   mip?: 'auto' | 'off';
   /** Share of the time limit for the local search before MIP repair (default 0.25). */
   localSearchShare?: number;
+  /**
+   * HiGHS options (by their HiGHS names, e.g. `{ mip_heuristic_effort: 0.3 }`) for every MIP repair;
+   * see docs/rota/MIP.md. Checked with HiGHS before the search starts: an unknown name, a wrong type
+   * or value, or one the repair sets itself (`output_flag`, `log_to_console`, `time_limit`,
+   * `mip_rel_gap`, `mip_abs_gap`, `objective_target`) ends in `OPTION_INVALID`.
+   */
+  highsOptions?: Readonly<Record<string, number | string | boolean>>;
   /** A custom rule catalogue (not with `workers` > 1: it holds functions, which cannot cross threads). */
   catalogue?: RuleCatalogue;
   /**
@@ -81,6 +89,23 @@ export interface SolveOptions {
   workers?: number;
   /** KPI options for the final analysis. */
   kpi?: KpiOptions;
+}
+
+/** Horizons from this many days (26 weeks) on get {@link LONG_HORIZON_HIGHS_OPTIONS}. */
+export const LONG_HORIZON_DAYS = 182;
+
+/**
+ * HiGHS options of the MIP repairs on long horizons (half a year and more): five times HiGHS's
+ * default effort on primal heuristics (0.05). Measured better in every run on Curtois Instances 20, 22
+ * and 23 (1.2–7 % at 10 min, seven runs), worse on Instance 18 (84 days) and on two of the 28-day
+ * Instances at 60 s, whose repairs mostly end optimal anyway; see docs/rota/MIP.md. `highsOptions`
+ * overrides it.
+ */
+export const LONG_HORIZON_HIGHS_OPTIONS: Readonly<Record<string, number>> = Object.freeze({ mip_heuristic_effort: 0.3 });
+
+/** The HiGHS options `solve` gives its MIP repairs on a horizon of `days`: the long-horizon defaults, then the caller's. */
+export function repairHighsOptions(days: number, own?: Readonly<Record<string, number | string | boolean>>): Record<string, number | string | boolean> {
+  return { ...(days >= LONG_HORIZON_DAYS ? LONG_HORIZON_HIGHS_OPTIONS : {}), ...own };
 }
 
 /** The result of {@link solve}. */
@@ -118,6 +143,10 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   }
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new RotaError('OPTION_INVALID', `solve: workers must be an integer from 1 to 64, got ${workers}`);
+  if (options.highsOptions !== undefined) {
+    const problems = await checkHighsOptions(options.highsOptions);
+    if (problems.length > 0) throw new RotaError('OPTION_INVALID', `solve: highsOptions: ${problems.join('; ')}`);
+  }
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});
   const compiled = compileRules(model, rules, options.catalogue);
   if (workers > 1) {
@@ -221,6 +250,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
         extraTimeMs: polishable ? options.timeLimitMs - mainLimitMs : 0,
         stallMs: options.timeLimitMs * 0.05,
         seed: options.seed,
+        highsOptions: repairHighsOptions(model.days, options.highsOptions),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
         onImprove: (_a, score) => {

@@ -109,6 +109,38 @@ function getWorker(): Worker {
   return w;
 }
 
+/** HiGHS options a repair sets itself: its output, its time limit, its gap and its early stop. */
+export const RESERVED_HIGHS_OPTIONS: readonly string[] = ['output_flag', 'log_to_console', 'time_limit', 'mip_rel_gap', 'mip_abs_gap', 'objective_target'];
+
+const PROBE_LP = 'Minimize\n obj: x\nSubject To\n c: x >= 0\nBinary\n x\nEnd\n';
+
+/**
+ * Check HiGHS options before a search relies on them: each is set on a one-column model in the
+ * worker. Returns a message per rejected option (unknown name, wrong type, out of range, reserved
+ * for the repair itself, or not supported by the WebAssembly build), empty when all are accepted.
+ */
+export async function checkHighsOptions(options: Readonly<Record<string, unknown>>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(options)) {
+    if (RESERVED_HIGHS_OPTIONS.includes(name)) {
+      problems.push(`${name}: set by each repair itself`);
+      continue;
+    }
+    if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') {
+      problems.push(`${name}: must be a number, string or boolean, got ${value === null ? 'null' : typeof value}`);
+      continue;
+    }
+    try {
+      await runHighs({ lp: PROBE_LP, names: ['x'], timeLimitMs: 1000, options: { [name]: value } });
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      const unsupported = /Option '[^']*' is not supported[^\n]*/.exec(text);
+      problems.push(`${name} = ${JSON.stringify(value)}: ${unsupported ? unsupported[0] : 'HiGHS rejects it (unknown option, wrong type or out of range)'}`);
+    }
+  }
+  return problems;
+}
+
 /** Solve a MIP with HiGHS in the shared worker thread (jobs run one after another). */
 export function runHighs(job: HighsJob): Promise<HighsOutcome> {
   const run = queue.then(() => runNow(job));
