@@ -6,8 +6,8 @@ import { type Constraint, defineRuleKind, type ViolationDetail } from '../rules/
 import type { Rule } from '../rules/rule.js';
 import { optionMask, ShiftSelectorSchema } from './shared.js';
 
-/** Base of constraints that are a sum of independent per-cell costs. */
-abstract class CellConstraint implements Constraint {
+/** Base of constraints that are a sum of independent per-cell costs (internal; the MIP encodes them from `cost`). */
+export abstract class CellConstraint implements Constraint {
   constructor(
     readonly model: CompiledProblem,
     readonly rule: Rule,

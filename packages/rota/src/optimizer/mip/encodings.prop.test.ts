@@ -1,9 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { compileRules } from '../../engine/compile-rules.js';
+import { z } from 'zod';
+import { type CompiledRule, compileRules } from '../../engine/compile-rules.js';
 import { IncrementalEvaluator } from '../../engine/incremental.js';
-import { compileProblem } from '../../model/compile.js';
-import type { RuleInput } from '../../rules/rule.js';
+import { createCatalogue } from '../../kinds/catalogue.js';
+import { type CompiledProblem, compileProblem, OFF } from '../../model/compile.js';
+import { defineRuleKind, PairConstraint, type RuleKindDefinition } from '../../rules/kind.js';
+import type { Rule, RuleInput } from '../../rules/rule.js';
 import { makeProblem } from '../../test-fixtures/problems.js';
 import { buildSubproblem, encodedScore, type Subproblem } from './model.js';
 
@@ -51,6 +54,13 @@ const rules: RuleInput[] = [
   { id: 'off.max', kind: 'consecutiveDaysOff', level: 'soft', params: { max: 3 }, scope: { roles: ['healthWorker'] } },
   { id: 'weekend.dates', kind: 'weekendWork', level: 'hard', params: { definition: 'dates', maxTotal: 1 } },
   { id: 'weekend.time', kind: 'weekendWork', level: 'soft', weight: 4, params: { definition: 'time', maxInWindow: { count: 1, window: 2 } } },
+  // Encoded from the compiled constraint itself (pair and cell costs).
+  { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
+  { id: 'rest.long', kind: 'minRestBetweenShifts', level: 'soft', weight: 2, params: { minutes: 900, penalty: 'minutes' } },
+  { id: 'overlap', kind: 'oneShiftPerDay', level: 'hard', params: {} },
+  { id: 'elig', kind: 'competenceEligibility', level: 'hard', params: { requirements: [{ shifts: { shiftTypeIds: ['N'] }, competence: { roles: ['nurse'] } }] } },
+  { id: 'long', kind: 'longShiftConsent', level: 'soft', weight: 3, params: {} },
+  { id: 'breaks', kind: 'breaks', level: 'soft', params: {} },
 ];
 
 const model = compileProblem(problem);
@@ -58,11 +68,11 @@ const compiled = compileRules(model, rules);
 const cellsArb = fc.array(fc.integer({ min: -1, max: model.options - 1 }), { minLength: model.employees * model.days, maxLength: model.employees * model.days });
 
 /** The MIP's score changes from `a` to `b` exactly as the evaluator's does (hard with slack, soft). */
-function expectSameChange(sub: Subproblem, a: Int16Array, b: Int16Array): void {
+function expectSameChange(sub: Subproblem, a: Int16Array, b: Int16Array, rules: readonly CompiledRule[] = compiled): void {
   const encA = encodedScore(sub, a);
   const encB = encodedScore(sub, b);
-  const evA = new IncrementalEvaluator(model, compiled, a).score;
-  const evB = new IncrementalEvaluator(model, compiled, b).score;
+  const evA = new IncrementalEvaluator(sub.model, rules, a).score;
+  const evB = new IncrementalEvaluator(sub.model, rules, b).score;
   expect(encB.hard - encA.hard).toBeCloseTo(evB.hard - evA.hard, 6);
   expect(encB.soft - encA.soft).toBeCloseTo(evB.soft - evA.soft, 6);
 }
@@ -109,9 +119,98 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['minRestBetweenShifts', 'weeklyRest', 'fairness'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {
-    const params = kind === 'minRestBetweenShifts' ? { minutes: 660 } : kind === 'weeklyRest' ? { minutes: 2100 } : {};
+  test.each(['weeklyRest', 'fairness', 'maxWorkPerWeek'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {
+    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'maxWorkPerWeek' ? { minutes: 2880 } : {};
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
+  });
+
+  test('given the fixture rules, rest, overlap, eligibility, long-shift consent and breaks all cost something on some rota (the property above is not vacuous for them)', () => {
+    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks'];
+    const seen = new Set<string>();
+    const rng = fc.sample(cellsArb, { numRuns: 60, seed: 7 });
+    for (const cells of rng) {
+      const inc = new IncrementalEvaluator(model, compiled, Int16Array.from(cells));
+      inc.rules.forEach((r, i) => {
+        if (inc.penalties[i]! > 0) seen.add(r.rule.id);
+      });
+    }
+    expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+  });
+});
+
+describe('MIP encodings read from the constraint (pair and cell costs)', () => {
+  // The same three weeks, with history: Kari (e1) worked a night shift on the day before the horizon.
+  const withHistory = makeProblem({
+    start: '2025-03-01',
+    days: 21,
+    employees: 3,
+    extra: { history: [{ employeeId: 'e1', date: '2025-02-28', shiftTypeId: 'N' }, { employeeId: 'e2', date: '2025-02-28', shiftTypeId: 'K' }] },
+  });
+  const hModel = compileProblem(withHistory);
+  const hRules: RuleInput[] = [
+    { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
+    { id: 'rest.long', kind: 'minRestBetweenShifts', level: 'soft', weight: 2, params: { minutes: 900, penalty: 'minutes' } },
+    { id: 'overlap', kind: 'oneShiftPerDay', level: 'soft', weight: 5, params: {} },
+  ];
+  const hCompiled = compileRules(hModel, hRules);
+  const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });
+
+  test.prop([hCells, hCells, fc.subarray([0, 1, 2], { minLength: 1 }), fc.integer({ min: 0, max: 20 })], { numRuns: 60 })(
+    'given history before the horizon and a neighbourhood from day 0, the MIP and the evaluator agree on the change (the pair with the last history day included)',
+    (base, other, employees, toDay) => {
+      const a = Int16Array.from(base);
+      const b = Int16Array.from(a);
+      for (const e of employees) for (let d = 0; d <= toDay; d++) b[e * hModel.days + d] = other[e * hModel.days + d]!;
+      const sub = buildSubproblem(hModel, hCompiled, a, { employees, fromDay: 0, toDay, hardMode: 'penalty' })!;
+      expect(sub).toBeDefined();
+      expectSameChange(sub, a, b, hCompiled);
+    },
+  );
+
+  test('given Kari on a day shift on day 0 after her history night: the hard rest rule costs 1 in the MIP of day 0, as in the evaluator', () => {
+    const a = new Int16Array(hModel.employees * hModel.days).fill(OFF);
+    const day = hModel.optionShift.findIndex((s) => s === hModel.shiftIndex.get('D'));
+    a[0] = day;
+    const sub = buildSubproblem(hModel, hCompiled, a, { employees: [0], fromDay: 0, toDay: 0, hardMode: 'penalty' })!;
+    expect(new IncrementalEvaluator(hModel, hCompiled, a).score.hard).toBe(1);
+    expect(encodedScore(sub, a).hard).toBe(1);
+  });
+
+  // A custom kind on the generic pair base: no two worked days in a row on different shift types.
+  class SameShift extends PairConstraint {
+    pairCost(_e: number, _d: number, o1: number, o2: number): number {
+      return this.model.optionShift[o1] === this.model.optionShift[o2] ? 0 : 1;
+    }
+  }
+  class SameShiftCountedOnce extends SameShift {
+    override row(e: number, a: Int16Array): number {
+      return Math.min(1, super.row(e, a));
+    }
+  }
+  const custom = (name: string, make: (m: CompiledProblem, r: Rule, s: Uint8Array) => PairConstraint) =>
+    defineRuleKind({ kind: name, description: { nb: name, en: name }, unit: 'pairs', params: z.object({}), compile: (m, r, _p, s) => make(m, r, s), message: () => ({ nb: name, en: name }) });
+  const catalogue = createCatalogue([
+    custom('sameShift', (m, r, s) => new SameShift(m, r, s)),
+    custom('sameShiftOnce', (m, r, s) => new SameShiftCountedOnce(m, r, s)),
+  ] as unknown as RuleKindDefinition<never>[]);
+
+  test.prop([hCells, hCells, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })], { numRuns: 30 })(
+    'given a custom kind that only defines pairCost, the MIP encodes it and agrees with the evaluator on any change',
+    (base, other, d1, d2) => {
+      const cr = compileRules(hModel, [{ id: 'same', kind: 'sameShift', level: 'soft', params: {} }], catalogue);
+      const [fromDay, toDay] = [Math.min(d1, d2), Math.max(d1, d2)];
+      const a = Int16Array.from(base);
+      const b = Int16Array.from(a);
+      for (let e = 0; e < 3; e++) for (let d = fromDay; d <= toDay; d++) b[e * hModel.days + d] = other[e * hModel.days + d]!;
+      const sub = buildSubproblem(hModel, cr, a, { fromDay, toDay })!;
+      expect(sub).toBeDefined();
+      expectSameChange(sub, a, b, cr);
+    },
+  );
+
+  test('given a custom pair kind that overrides how its terms add up (row), the MIP declines (undefined)', () => {
+    const cr = compileRules(hModel, [{ id: 'once', kind: 'sameShiftOnce', level: 'soft', params: {} }], catalogue);
+    expect(buildSubproblem(hModel, cr, new Int16Array(hModel.employees * hModel.days).fill(OFF))).toBeUndefined();
   });
 });

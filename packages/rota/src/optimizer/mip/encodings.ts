@@ -5,15 +5,15 @@
  * without an encoding make the MIP path decline; a rule is never silently dropped.
  */
 import { meetsRequirement } from '@omsorg/domain';
-import { absencesKind, requestsKind } from '../../kinds/cells.js';
+import { absencesKind, CellConstraint, requestsKind } from '../../kinds/cells.js';
 import { coverageKind } from '../../kinds/coverage.js';
 import { shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
 import { weekendWorkKind } from '../../kinds/weekends.js';
 import { blockWindows } from '../../kinds/window-sum.js';
-import type { CompiledProblem } from '../../model/compile.js';
-import type { RuleKindDefinition } from '../../rules/kind.js';
+import { type CompiledProblem, OFF } from '../../model/compile.js';
+import { type Constraint, LocalConstraint, PairConstraint, RowConstraint, type RuleKindDefinition } from '../../rules/kind.js';
 import type { Rule } from '../../rules/rule.js';
 import { LinExpr, type LinearModel } from './linear.js';
 
@@ -274,3 +274,71 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
 export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
   [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, consecutiveWorkDays, consecutiveDaysOff, weekendWork].map((x) => [x.kind.kind, x]),
 );
+
+/**
+ * Per-cell costs read from the compiled constraint (`cost(e, d, o)`, OFF included): one linear term
+ * per cell of the free range, `cost(OFF) + Σ_o (cost(o) − cost(OFF)) × x[e,d,o]`.
+ */
+function encodeCellCosts(ctx: EncodeContext, c: CellConstraint): boolean {
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let d = ctx.fromDay; d <= ctx.toDay; d++) {
+      const off = c.cost(e, d, OFF);
+      ctx.penalty([new LinExpr(off).addExpr(ctx.cell(e, d, (o) => c.cost(e, d, o) - off))], 1, true);
+    }
+  }
+  return true;
+}
+
+/**
+ * Pair costs read from the compiled constraint (`pairCost(e, d, o1, o2)` for consecutive worked days,
+ * the last history day included): per day pair and option o1 of the first day one term
+ * `max(0, Σ_o2 c(o1, o2) × x[d+1,o2] − C(o1) × (1 − x[d,o1]))` with C(o1) = max_o2 c(o1, o2), which is
+ * the pair's cost when o1 is worked and 0 otherwise (a cell holds at most one option).
+ */
+function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
+  const { model } = ctx;
+  const { days, options: O, history } = model;
+  const is = (o1: number) => (o: number) => (o === o1 ? 1 : 0);
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    if (ctx.fromDay === 0 && history.days > 0 && days > 0) {
+      // The last history day is fixed: its pair with day 0 is linear in day 0's cell.
+      const h = history.option[e * history.days + history.days - 1]!;
+      if (h >= 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.pairCost(e, -1, h, o2))], 1, true);
+    }
+    for (let d = Math.max(0, ctx.fromDay - 1); d + 1 < days && d <= ctx.toDay; d++) {
+      for (let o1 = 0; o1 < O; o1++) {
+        let top = 0;
+        for (let o2 = 0; o2 < O; o2++) top = Math.max(top, c.pairCost(e, d, o1, o2));
+        if (top === 0) continue;
+        const first = ctx.cell(e, d, is(o1));
+        if (first.isConstant && first.constant === 0) continue;
+        const term = new LinExpr(-top).addExpr(first, top).addExpr(ctx.cell(e, d + 1, (o2) => c.pairCost(e, d, o1, o2)));
+        ctx.penalty([term], 1);
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The encoding of a rule from its compiled constraint alone, for kinds built on the engine's generic
+ * bases whose penalty is exactly the sum of their terms: per-cell costs (`CellConstraint`) and costs of
+ * consecutive worked days (`PairConstraint`, e.g. `minRestBetweenShifts`, `oneShiftPerDay`, or a custom
+ * kind). A subclass that overrides how the terms add up (`row`, `local`, `change`, `init`) is not
+ * encoded. Undefined when the constraint is neither.
+ */
+export function genericEncoding(constraint: Constraint): ((ctx: EncodeContext) => boolean) | undefined {
+  if (constraint instanceof CellConstraint) {
+    const base = CellConstraint.prototype;
+    if (constraint.init !== base.init || constraint.change !== base.change || constraint.explain !== base.explain) return undefined;
+    return (ctx) => encodeCellCosts(ctx, constraint);
+  }
+  if (constraint instanceof PairConstraint) {
+    const base = PairConstraint.prototype;
+    if (constraint.row !== base.row || constraint.local !== base.local || constraint.change !== LocalConstraint.prototype.change || constraint.init !== RowConstraint.prototype.init) return undefined;
+    return (ctx) => encodePairCosts(ctx, constraint);
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
-import { type EncodeContext, MIP_ENCODINGS } from './encodings.js';
+import { type EncodeContext, genericEncoding, MIP_ENCODINGS } from './encodings.js';
 import { type HardMode, LinExpr, LinearModel, type LinearScore } from './linear.js';
 
 /** Which cells a sub-problem frees. */
@@ -86,7 +86,8 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
 
   for (const cr of rules) {
     const enc = MIP_ENCODINGS.get(cr.rule.kind);
-    if (!enc || enc.kind !== cr.kind) return undefined;
+    const encode = enc && enc.kind === cr.kind ? enc.encode : genericEncoding(cr.constraint);
+    if (!encode) return undefined;
     const weight = cr.rule.weight;
     const hard = cr.hard;
     const ctx: EncodeContext = {
@@ -114,7 +115,7 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
         lm.penalty(exprs, weight * unit, hard, linear);
       },
     };
-    if (!enc.encode(ctx)) return undefined;
+    if (!encode(ctx)) return undefined;
   }
   return { model, lm, base, cells: Int32Array.from(cells), cellFirst: Int32Array.from(cellFirst), cellOptions };
 }
