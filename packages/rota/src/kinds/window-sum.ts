@@ -126,6 +126,18 @@ export abstract class WindowSumConstraint implements Constraint {
     }
   }
 
+  /** The day windows `[from, to)` (shared by every employee; those before the horizon first, with negative `from`). */
+  get dayWindows(): DayWindows {
+    return this.windows;
+  }
+
+  /** For a window starting before the horizon: employee e's `value` sum over its history days (0 for the others). */
+  historySum(e: number, w: number): number {
+    if (w >= this.nPre) return 0;
+    if (!this.seeded) this.seedHistory();
+    return this.seed1[e * this.nPre + w]!;
+  }
+
   /** Contribution of option o (never OFF) on day d; must not depend on the employee (values are tabled per day and option). */
   abstract value(e: number, d: number, o: number): number;
   /** Secondary contribution (default 0). */

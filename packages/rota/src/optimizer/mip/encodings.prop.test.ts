@@ -61,6 +61,10 @@ const rules: RuleInput[] = [
   { id: 'elig', kind: 'competenceEligibility', level: 'hard', params: { requirements: [{ shifts: { shiftTypeIds: ['N'] }, competence: { roles: ['nurse'] } }] } },
   { id: 'long', kind: 'longShiftConsent', level: 'soft', weight: 3, params: {} },
   { id: 'breaks', kind: 'breaks', level: 'soft', params: {} },
+  // Window sums read from the compiled constraint.
+  { id: 'week.rolling', kind: 'maxWorkPerWeek', level: 'hard', params: { minutes: 2400 } },
+  { id: 'week.calendar', kind: 'maxWorkPerWeek', level: 'soft', weight: 2, params: { minutes: 1800, mode: 'calendarWeek', measure: 'nominal' } },
+  { id: 'contracted', kind: 'contractedHours', level: 'soft', params: { toleranceMinutes: 30, tolerancePercent: 1.5 } },
 ];
 
 const model = compileProblem(problem);
@@ -119,14 +123,14 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['weeklyRest', 'fairness', 'maxWorkPerWeek'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {
-    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'maxWorkPerWeek' ? { minutes: 2880 } : {};
+  test.each(['weeklyRest', 'fairness', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {
+    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'averageWeeklyHours' ? { periodWeeks: 2 } : {};
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
-  test('given the fixture rules, rest, overlap, eligibility, long-shift consent and breaks all cost something on some rota (the property above is not vacuous for them)', () => {
-    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks'];
+  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week and contracted hours all cost something on some rota (the property above is not vacuous for them)', () => {
+    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted'];
     const seen = new Set<string>();
     const rng = fc.sample(cellsArb, { numRuns: 60, seed: 7 });
     for (const cells of rng) {
@@ -139,25 +143,32 @@ describe('MIP encodings', () => {
   });
 });
 
-describe('MIP encodings read from the constraint (pair and cell costs)', () => {
-  // The same three weeks, with history: Kari (e1) worked a night shift on the day before the horizon.
+describe('MIP encodings read from the constraint (pair and cell costs, window sums)', () => {
+  // The same three weeks, with history: Kari (e1) worked nights on the three days before the horizon.
   const withHistory = makeProblem({
     start: '2025-03-01',
     days: 21,
     employees: 3,
-    extra: { history: [{ employeeId: 'e1', date: '2025-02-28', shiftTypeId: 'N' }, { employeeId: 'e2', date: '2025-02-28', shiftTypeId: 'K' }] },
+    extra: {
+      history: [
+        ...['2025-02-26', '2025-02-27', '2025-02-28'].map((date) => ({ employeeId: 'e1', date, shiftTypeId: 'N' })),
+        { employeeId: 'e2', date: '2025-02-28', shiftTypeId: 'K' },
+      ],
+    },
   });
   const hModel = compileProblem(withHistory);
   const hRules: RuleInput[] = [
     { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
     { id: 'rest.long', kind: 'minRestBetweenShifts', level: 'soft', weight: 2, params: { minutes: 900, penalty: 'minutes' } },
     { id: 'overlap', kind: 'oneShiftPerDay', level: 'soft', weight: 5, params: {} },
+    // Rolling 7-day windows that start in the history.
+    { id: 'week', kind: 'maxWorkPerWeek', level: 'soft', weight: 3, params: { minutes: 1500 } },
   ];
   const hCompiled = compileRules(hModel, hRules);
   const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });
 
   test.prop([hCells, hCells, fc.subarray([0, 1, 2], { minLength: 1 }), fc.integer({ min: 0, max: 20 })], { numRuns: 60 })(
-    'given history before the horizon and a neighbourhood from day 0, the MIP and the evaluator agree on the change (the pair with the last history day included)',
+    'given history before the horizon and a neighbourhood from day 0, the MIP and the evaluator agree on the change (the pair with the last history day and the 7-day windows that start in the history included)',
     (base, other, employees, toDay) => {
       const a = Int16Array.from(base);
       const b = Int16Array.from(a);

@@ -7,11 +7,11 @@
 import { meetsRequirement } from '@omsorg/domain';
 import { absencesKind, CellConstraint, requestsKind } from '../../kinds/cells.js';
 import { coverageKind } from '../../kinds/coverage.js';
-import { shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
+import { contractedHoursKind, maxWorkPerWeekKind, shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
 import { weekendWorkKind } from '../../kinds/weekends.js';
-import { blockWindows } from '../../kinds/window-sum.js';
+import { blockWindows, WindowSumConstraint } from '../../kinds/window-sum.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { type Constraint, LocalConstraint, PairConstraint, RowConstraint, type RuleKindDefinition } from '../../rules/kind.js';
 import type { Rule } from '../../rules/rule.js';
@@ -25,6 +25,8 @@ export interface EncodeContext {
   readonly lm: LinearModel;
   /** The rule being encoded (validated). */
   readonly rule: Rule;
+  /** The rule's compiled constraint (the evaluator's own), for encodings that read its tables and windows. */
+  readonly constraint: Constraint;
   /** 1 for employees in the rule's scope (`scopeMask`). */
   readonly inScope: Uint8Array;
   /** Employees whose rows hold free cells; per-employee rules encode these rows (other rows are constant). */
@@ -270,9 +272,55 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
   }
 });
 
+/**
+ * Worked minutes per window, read from the compiled constraint (its windows, its per-cell values and,
+ * for windows that start before the horizon, its history sums): `history + Σ value(d, o) x[e,d,o]`.
+ * Undefined when the constraint is not a window sum.
+ */
+function windowSums(ctx: EncodeContext, e: number, visit: (w: number, sum: LinExpr) => void): boolean {
+  const c = ctx.constraint;
+  if (!(c instanceof WindowSumConstraint)) return false;
+  const { from, to } = c.dayWindows;
+  for (let w = 0; w < from.length; w++) {
+    // Windows without a free day are constant.
+    if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
+    const sum = new LinExpr(c.historySum(e, w));
+    for (let d = Math.max(0, from[w]!); d < to[w]!; d++) sum.addExpr(ctx.cell(e, d, (o) => c.value(e, d, o)));
+    visit(w, sum);
+  }
+  return true;
+}
+
+// Minutes over the limit in a window: max(0, sum − minutes) (the history's own excess is a constant).
+const maxWorkPerWeek = encoding(maxWorkPerWeekKind, (ctx, p) => {
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    if (!windowSums(ctx, e, (_w, sum) => ctx.penalty([new LinExpr(-p.minutes).addExpr(sum)], 1))) return false;
+  }
+  return true;
+});
+
+// Minutes outside the band around the contracted minutes T, rounded as the kind rounds them: for a
+// whole-minute sum (worked minutes are whole), round(sum − T − tol) = sum + ⌊½ − T − tol⌋ and round(T − tol − sum) = ⌊T − tol + ½⌋ − sum.
+const contractedHours = encoding(contractedHoursKind, (ctx, p) => {
+  const { model } = ctx;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    const target = model.contracted[e]!;
+    const tol = p.toleranceMinutes + (target * p.tolerancePercent) / 100;
+    const ok = windowSums(ctx, e, (_w, sum) => {
+      const over = new LinExpr(Math.floor(0.5 - target - tol)).addExpr(sum);
+      const under = new LinExpr(Math.floor(target - tol + 0.5)).addExpr(sum, -1);
+      ctx.penalty([over, under], 1);
+    });
+    if (!ok) return false;
+  }
+  return true;
+});
+
 /** The encodings by kind name. */
 export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
-  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, consecutiveWorkDays, consecutiveDaysOff, weekendWork].map((x) => [x.kind.kind, x]),
+  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, consecutiveWorkDays, consecutiveDaysOff, weekendWork].map((x) => [x.kind.kind, x]),
 );
 
 /**

@@ -94,6 +94,7 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
       model,
       lm,
       rule: cr.rule,
+      constraint: cr.constraint,
       inScope: cr.constraint.inScope,
       rows,
       fromDay,
