@@ -211,6 +211,24 @@ describe('mipLns', () => {
     expect(stops).toBeLessThan(1200);
   });
 
+  test('given Instance1 with daily rest, hours per week, contracted hours, overlap and breaks added (encoded from their constraints), it repairs and improves, and its score is a fresh evaluation', { timeout: 30_000 }, async () => {
+    const more = [
+      ...rules,
+      { id: 'rest', kind: 'minRestBetweenShifts', level: 'soft', weight: 3, params: { minutes: 960, penalty: 'minutes' } },
+      { id: 'week', kind: 'maxWorkPerWeek', level: 'soft', params: { minutes: 2400 } },
+      { id: 'contracted', kind: 'contractedHours', level: 'soft', params: { tolerancePercent: 5 } },
+      { id: 'overlap', kind: 'oneShiftPerDay', level: 'hard', params: {} },
+      { id: 'breaks', kind: 'breaks', level: 'soft', params: {} },
+    ] as const;
+    const withMore = compileRules(model, more);
+    const start = new IncrementalEvaluator(model, withMore, greedy).score;
+    const r = await mipLns(model, withMore, greedy, { timeLimitMs: 2000, seed: 1 });
+    expect(r.declined).toBe(false);
+    expect(r.improvements).toBeGreaterThan(0);
+    expect(compareScores(r.score, start)).toBeLessThan(0);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), more).score).toEqual(r.score);
+  });
+
   test('given a rule kind without an encoding, it declines at once and returns the input', async () => {
     const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }]);
     const r = await mipLns(model, withRest, greedy, { timeLimitMs: 5000, seed: 1 });
