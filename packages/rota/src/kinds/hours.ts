@@ -106,7 +106,8 @@ const AverageParams = z.object({
   measure: Measure,
 });
 
-class AverageWeekly extends WorkedMinutesSum {
+/** Internal (the MIP encoding reads its limits). */
+export class AverageWeekly extends WorkedMinutesSum {
   /** Floor of the weighted week in minutes, or -1 without weighting. */
   private readonly floor: number;
   private readonly limitPerWeek: Float64Array;
@@ -133,9 +134,13 @@ class AverageWeekly extends WorkedMinutesSum {
     const { history } = this.model;
     return Math.round(history.sundayHoliday[h]! * (w.sundayHolidayFactor - 1) + history.night[h]! * (w.nightFactor - 1));
   }
+  /** Employee e's limit for window w in minutes (the average per week × the window's weeks), before any weighting. */
+  windowLimit(e: number, w: number): number {
+    return this.limitPerWeek[e]! * ((this.windows.to[w]! - this.windows.from[w]!) / 7);
+  }
   penalty(e: number, w: number, sum: number, bonus: number, emit?: (v: ViolationDetail) => void): number {
     const weeks = (this.windows.to[w]! - this.windows.from[w]!) / 7;
-    let limit = this.limitPerWeek[e]! * weeks;
+    let limit = this.windowLimit(e, w);
     if (this.floor >= 0) limit = Math.max(this.floor * weeks, limit - bonus);
     else if (sum <= limit) return 0;
     const over = Math.round(sum - limit);

@@ -65,6 +65,10 @@ const rules: RuleInput[] = [
   { id: 'week.rolling', kind: 'maxWorkPerWeek', level: 'hard', params: { minutes: 2400 } },
   { id: 'week.calendar', kind: 'maxWorkPerWeek', level: 'soft', weight: 2, params: { minutes: 1800, mode: 'calendarWeek', measure: 'nominal' } },
   { id: 'contracted', kind: 'contractedHours', level: 'soft', params: { toleranceMinutes: 30, tolerancePercent: 1.5 } },
+  { id: 'avg.rolling', kind: 'averageWeeklyHours', level: 'hard', params: { periodWeeks: 2, maxAverageMinutes: 1900 } },
+  { id: 'avg.blocks', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1, mode: 'blocks' } },
+  { id: 'complete', kind: 'completeWeekends', level: 'soft', weight: 3, params: {} },
+  { id: 'complete.same', kind: 'completeWeekends', level: 'hard', params: { sameShiftType: true } },
 ];
 
 const model = compileProblem(problem);
@@ -123,14 +127,14 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['weeklyRest', 'fairness', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding, the MIP declines (undefined)', (kind) => {
-    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'averageWeeklyHours' ? { periodWeeks: 2 } : {};
+  test.each(['weeklyRest', 'fairness', 'sundayHolidayOff', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding (the weekly average: not with weighting), the MIP declines (undefined)', (kind) => {
+    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'averageWeeklyHours' ? { periodWeeks: 2, weighting: { floorMinutes: 1800 } } : {};
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
-  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week and contracted hours all cost something on some rota (the property above is not vacuous for them)', () => {
-    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted'];
+  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week, contracted hours, the weekly average and complete weekends all cost something on some rota (the property above is not vacuous for them)', () => {
+    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same'];
     const seen = new Set<string>();
     const rng = fc.sample(cellsArb, { numRuns: 60, seed: 7 });
     for (const cells of rng) {
@@ -149,6 +153,8 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     start: '2025-03-01',
     days: 21,
     employees: 3,
+    // Positions of 75 % and 62.5 %: weekly limits of 1597.5 and 1331.25 minutes, which the kind rounds.
+    percent: [75, 62.5, 100],
     extra: {
       history: [
         ...['2025-02-26', '2025-02-27', '2025-02-28'].map((date) => ({ employeeId: 'e1', date, shiftTypeId: 'N' })),
@@ -161,14 +167,16 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
     { id: 'rest.long', kind: 'minRestBetweenShifts', level: 'soft', weight: 2, params: { minutes: 900, penalty: 'minutes' } },
     { id: 'overlap', kind: 'oneShiftPerDay', level: 'soft', weight: 5, params: {} },
-    // Rolling 7-day windows that start in the history.
+    // Rolling windows that start in the history.
     { id: 'week', kind: 'maxWorkPerWeek', level: 'soft', weight: 3, params: { minutes: 1500 } },
+    { id: 'avg', kind: 'averageWeeklyHours', level: 'soft', params: { periodWeeks: 2, maxAverageMinutes: 1200 } },
+    { id: 'avg.position', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1 } },
   ];
   const hCompiled = compileRules(hModel, hRules);
   const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });
 
   test.prop([hCells, hCells, fc.subarray([0, 1, 2], { minLength: 1 }), fc.integer({ min: 0, max: 20 })], { numRuns: 60 })(
-    'given history before the horizon and a neighbourhood from day 0, the MIP and the evaluator agree on the change (the pair with the last history day and the 7-day windows that start in the history included)',
+    'given history before the horizon and a neighbourhood from day 0, the MIP and the evaluator agree on the change (the pair with the last history day and the windows that start in the history included)',
     (base, other, employees, toDay) => {
       const a = Int16Array.from(base);
       const b = Int16Array.from(a);
@@ -186,6 +194,19 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     const sub = buildSubproblem(hModel, hCompiled, a, { employees: [0], fromDay: 0, toDay: 0, hardMode: 'penalty' })!;
     expect(new IncrementalEvaluator(hModel, hCompiled, a).score.hard).toBe(1);
     expect(encodedScore(sub, a).hard).toBe(1);
+  });
+
+  test('given a horizon that starts on Sunday after a worked Saturday in the history, and Sunday off: complete weekends cost 1 in the MIP of day 0, as in the evaluator', () => {
+    const sunday = makeProblem({ start: '2025-03-02', days: 14, employees: 1, extra: { history: [{ employeeId: 'e1', date: '2025-03-01', shiftTypeId: 'D' }] } });
+    const m = compileProblem(sunday);
+    const cr = compileRules(m, [{ id: 'complete', kind: 'completeWeekends', level: 'soft', params: {} }]);
+    const a = new Int16Array(m.days).fill(OFF);
+    const sub = buildSubproblem(m, cr, a, { fromDay: 0, toDay: 0 })!;
+    expect(new IncrementalEvaluator(m, cr, a).score.soft).toBe(1);
+    expect(encodedScore(sub, a).soft).toBe(1);
+    a[0] = 0;
+    expect(new IncrementalEvaluator(m, cr, a).score.soft).toBe(0);
+    expect(encodedScore(sub, a).soft).toBe(0);
   });
 
   // A custom kind on the generic pair base: no two worked days in a row on different shift types.

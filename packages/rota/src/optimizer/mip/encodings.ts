@@ -7,10 +7,10 @@
 import { meetsRequirement } from '@omsorg/domain';
 import { absencesKind, CellConstraint, requestsKind } from '../../kinds/cells.js';
 import { coverageKind } from '../../kinds/coverage.js';
-import { contractedHoursKind, maxWorkPerWeekKind, shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
+import { AverageWeekly, averageWeeklyHoursKind, contractedHoursKind, maxWorkPerWeekKind, shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
-import { weekendWorkKind } from '../../kinds/weekends.js';
+import { completeWeekendsKind, weekendWorkKind } from '../../kinds/weekends.js';
 import { blockWindows, WindowSumConstraint } from '../../kinds/window-sum.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { type Constraint, LocalConstraint, PairConstraint, RowConstraint, type RuleKindDefinition } from '../../rules/kind.js';
@@ -318,9 +318,54 @@ const contractedHours = encoding(contractedHoursKind, (ctx, p) => {
   return true;
 });
 
+// Minutes over the period's limit L (the average per week × its weeks), rounded as the kind rounds:
+// for a whole-minute sum, round(sum − L) = sum + ⌊½ − L⌋. Not with the three-shift weighting (declined).
+const averageWeeklyHours = encoding(averageWeeklyHoursKind, (ctx, p) => {
+  const c = ctx.constraint;
+  if (p.weighting || !(c instanceof AverageWeekly)) return false;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    windowSums(ctx, e, (w, sum) => ctx.penalty([new LinExpr(Math.floor(0.5 - c.windowLimit(e, w))).addExpr(sum)], 1));
+  }
+  return true;
+});
+
+// A weekend worked on one day only: |worked(Sat) − worked(Sun)|; with `sameShiftType` also both worked on
+// different shift types: x[Sat, s] + worked(Sun) − x[Sun, s] − 1 for each shift type s (1 exactly then).
+const completeWeekends = encoding(completeWeekendsKind, (ctx, p) => {
+  const { model } = ctx;
+  const { days, history, optionShift, shifts } = model;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    const term = (sat: number) => {
+      const sun = ctx.cell(e, sat + 1, one);
+      const sunType = (s: number) => ctx.cell(e, sat + 1, (o) => (optionShift[o] === s ? 1 : 0));
+      let satWorked: LinExpr;
+      let satType: (s: number) => LinExpr;
+      if (sat < 0) {
+        // A horizon that starts on Sunday pairs it with the history's Saturday (a constant).
+        const h = history.option[e * history.days + history.days - 1]!;
+        satWorked = new LinExpr(h === OFF ? 0 : 1);
+        satType = (s) => new LinExpr(h !== OFF && optionShift[h] === s ? 1 : 0);
+      } else {
+        satWorked = ctx.cell(e, sat, one);
+        satType = (s) => ctx.cell(e, sat, (o) => (optionShift[o] === s ? 1 : 0));
+      }
+      const exprs = [new LinExpr().addExpr(satWorked).addExpr(sun, -1), new LinExpr().addExpr(sun).addExpr(satWorked, -1)];
+      if (p.sameShiftType) {
+        for (let s = 0; s < shifts; s++) exprs.push(new LinExpr(-1).addExpr(satType(s)).addExpr(sun).addExpr(sunType(s), -1));
+      }
+      ctx.penalty(exprs, 1);
+    };
+    if (model.weekday[0] === 7 && history.days > 0 && ctx.fromDay === 0 && days > 0) term(-1);
+    for (let d = Math.max(0, ctx.fromDay - 1); d + 1 < days && d <= ctx.toDay; d++) if (model.weekday[d] === 6) term(d);
+  }
+  return true;
+});
+
 /** The encodings by kind name. */
 export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
-  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, consecutiveWorkDays, consecutiveDaysOff, weekendWork].map((x) => [x.kind.kind, x]),
+  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, averageWeeklyHours, consecutiveWorkDays, consecutiveDaysOff, weekendWork, completeWeekends].map((x) => [x.kind.kind, x]),
 );
 
 /**
