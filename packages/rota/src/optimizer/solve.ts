@@ -97,7 +97,7 @@ export const LONG_HORIZON_DAYS = 182;
 /**
  * HiGHS options of the MIP repairs on long horizons (half a year and more): five times HiGHS's
  * default effort on primal heuristics (0.05). Measured better in every run on Curtois Instances 20, 22
- * and 23 (1.2–7 % at 10 min, seven runs), worse on Instance 18 (84 days) and on two of the 28-day
+ * and 23 (1.2–7 % at 10 min, eight runs), worse on Instance 18 (84 days) and on two of the 28-day
  * Instances at 60 s, whose repairs mostly end optimal anyway; see docs/rota/MIP.md. `highsOptions`
  * overrides it.
  */
