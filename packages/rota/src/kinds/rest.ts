@@ -210,21 +210,20 @@ const Max24Params = z.object({
   penalty: PenaltyMode,
 });
 
-class MaxWorkIn24h extends LocalConstraint {
+/** Internal (the MIP encoding reads its day and history costs). */
+export class MaxWorkIn24h extends LocalConstraint {
   /** Local start minute of each shift type. */
   private readonly localStart: Int16Array;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof Max24Params>) {
     super(model, rule, inScope);
     this.localStart = Int16Array.from(model.problem.shiftTypes, (st) => parseLocalTime(st.start) ?? 0);
   }
-  /** Work in the fixed period that starts on day d at the divider: shifts starting in it, whole. */
-  private fixedTotal(e: number, d: number, a: Assignment): number {
-    const { days, shifts, optionShift, work } = this.model;
+  /** Work in the fixed period that starts on day d at the divider, with o on day d and o2 on day d + 1: shifts starting in it, whole. */
+  private fixedTotal(d: number, o: number, o2: number): number {
+    const { shifts, optionShift, work } = this.model;
     const div = this.p.dayStartMinute;
     let total = 0;
-    const o = a[e * days + d]!;
     if (o !== OFF && this.localStart[optionShift[o]!]! >= div) total += work[d * shifts + optionShift[o]!]!;
-    const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
     if (o2 !== OFF && this.localStart[optionShift[o2]!]! < div) total += work[(d + 1) * shifts + optionShift[o2]!]!;
     return total;
   }
@@ -232,34 +231,51 @@ class MaxWorkIn24h extends LocalConstraint {
     if (total <= this.p.minutes) return 0;
     return this.p.penalty === 'count' ? 1 : total - this.p.minutes;
   }
+  /**
+   * The penalty of day d's period (fixed) or of the 24 hours from its shift (rolling) with option o
+   * on day d and o2 on day d + 1 (either OFF; o2 OFF past the horizon). Read by the MIP encoding.
+   */
+  dayCost(d: number, o: number, o2: number): number {
+    return this.over(this.p.period === 'fixed' ? this.fixedTotal(d, o, o2) : this.rollingTotal(d, o, o2));
+  }
   /** Work in the 24 hours from the start of the shift on day d (rolling), or in day d's fixed period. */
   private term(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
     if (d === -1) return this.historyTerm(e, a, emit);
     if (d < 0 || d >= this.model.days) return 0;
-    const total = this.p.period === 'fixed' ? this.fixedTotal(e, d, a) : this.rollingTotal(e, d, a);
+    const { days } = this.model;
+    const o = a[e * days + d]!;
+    const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
+    const total = this.p.period === 'fixed' ? this.fixedTotal(d, o, o2) : this.rollingTotal(d, o, o2);
     const amount = this.over(total);
     if (amount > 0) emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
     return amount;
   }
   /** The 24 hours from the history's shift on the day before the horizon, with day 0's shift; beyond what the history alone gives. */
   private historyTerm(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { days, optionShift, work, history } = this.model;
+    const { total, amount } = this.historyPeriod(e, a[e * this.model.days]!);
+    if (amount > 0) emit?.({ employee: e, day: 0, amount, data: { worked: total, limit: this.p.minutes, historyDay: -1 } });
+    return amount;
+  }
+  /** What day 0's option o2 adds to the penalty of the history's last period (read by the MIP encoding too). */
+  historyCost(e: number, o2: number): number {
+    return this.historyPeriod(e, o2).amount;
+  }
+  private historyPeriod(e: number, o2: number): { total: number; amount: number } {
+    const { optionShift, work, history } = this.model;
     const H = history.days;
-    if (H === 0) return 0;
+    const none = { total: 0, amount: 0 };
+    if (H === 0) return none;
     const h = e * H + H - 1;
     const oh = history.option[h]!;
-    const o2 = a[e * days]!;
-    if (oh === OFF || o2 === OFF) return 0;
+    if (oh === OFF || o2 === OFF) return none;
     const alone = history.work[h]!;
     let total = alone;
     if (this.p.period === 'fixed') {
       // The history shift is in day -1's period only when it starts after the divider; day 0's shift joins it when it starts before.
-      if (this.localStart[optionShift[oh]!]! < this.p.dayStartMinute || this.localStart[optionShift[o2]!]! >= this.p.dayStartMinute) return 0;
+      if (this.localStart[optionShift[oh]!]! < this.p.dayStartMinute || this.localStart[optionShift[o2]!]! >= this.p.dayStartMinute) return none;
       total += work[optionShift[o2]!]!;
     } else total += this.overlapWork(history.start[h]!, optionShift[o2]!);
-    const amount = this.over(total) - this.over(alone);
-    if (amount > 0) emit?.({ employee: e, day: 0, amount, data: { worked: total, limit: this.p.minutes, historyDay: -1 } });
-    return amount;
+    return { total, amount: this.over(total) - this.over(alone) };
   }
   /** Work of the shift at k (day × shift) inside the 24 hours from minute `from`, pro rata. */
   private overlapWork(from: number, k: number): number {
@@ -268,13 +284,11 @@ class MaxWorkIn24h extends LocalConstraint {
     const overlap = Math.min(from + 1440, end[k]!) - Math.max(from, start[k]!);
     return overlap > 0 && len > 0 ? Math.round((overlap * work[k]!) / len) : 0;
   }
-  private rollingTotal(e: number, d: number, a: Assignment): number {
-    const { days, shifts, optionShift, start, work } = this.model;
-    const o = a[e * days + d]!;
+  private rollingTotal(d: number, o: number, o2: number): number {
+    const { shifts, optionShift, start, work } = this.model;
     if (o === OFF) return 0;
     const k = d * shifts + optionShift[o]!;
     let total = work[k]!;
-    const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
     if (o2 !== OFF) total += this.overlapWork(start[k]!, (d + 1) * shifts + optionShift[o2]!);
     return total;
   }

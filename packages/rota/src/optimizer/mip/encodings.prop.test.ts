@@ -69,6 +69,9 @@ const rules: RuleInput[] = [
   { id: 'avg.blocks', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1, mode: 'blocks' } },
   { id: 'complete', kind: 'completeWeekends', level: 'soft', weight: 3, params: {} },
   { id: 'complete.same', kind: 'completeWeekends', level: 'hard', params: { sameShiftType: true } },
+  { id: '24h.fixed', kind: 'maxWorkIn24h', level: 'hard', params: { minutes: 600 } },
+  { id: '24h.noon', kind: 'maxWorkIn24h', level: 'soft', weight: 2, params: { minutes: 780, dayStartMinute: 720 } },
+  { id: '24h.rolling', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, period: 'rolling', penalty: 'minutes' } },
 ];
 
 const model = compileProblem(problem);
@@ -127,14 +130,14 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['weeklyRest', 'fairness', 'sundayHolidayOff', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding (the weekly average: not with weighting), the MIP declines (undefined)', (kind) => {
+  test.each(['weeklyRest', 'fairness', 'sundayHolidayOff', 'nightWorkerAverage', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding (the weekly average: not with weighting), the MIP declines (undefined)', (kind) => {
     const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'averageWeeklyHours' ? { periodWeeks: 2, weighting: { floorMinutes: 1800 } } : {};
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
-  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week, contracted hours, the weekly average and complete weekends all cost something on some rota (the property above is not vacuous for them)', () => {
-    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same'];
+  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week, contracted hours, the weekly average, complete weekends and hours in 24 h all cost something on some rota (the property above is not vacuous for them)', () => {
+    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same', '24h.fixed', '24h.noon', '24h.rolling'];
     const seen = new Set<string>();
     const rng = fc.sample(cellsArb, { numRuns: 60, seed: 7 });
     for (const cells of rng) {
@@ -171,6 +174,8 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     { id: 'week', kind: 'maxWorkPerWeek', level: 'soft', weight: 3, params: { minutes: 1500 } },
     { id: 'avg', kind: 'averageWeeklyHours', level: 'soft', params: { periodWeeks: 2, maxAverageMinutes: 1200 } },
     { id: 'avg.position', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1 } },
+    { id: '24h.rolling', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, period: 'rolling', penalty: 'minutes' } },
+    { id: '24h.noon', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, dayStartMinute: 720 } },
   ];
   const hCompiled = compileRules(hModel, hRules);
   const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });

@@ -8,6 +8,7 @@ import { meetsRequirement } from '@omsorg/domain';
 import { absencesKind, CellConstraint, requestsKind } from '../../kinds/cells.js';
 import { coverageKind } from '../../kinds/coverage.js';
 import { AverageWeekly, averageWeeklyHoursKind, contractedHoursKind, maxWorkPerWeekKind, shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
+import { MaxWorkIn24h, maxWorkIn24hKind } from '../../kinds/rest.js';
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
 import { completeWeekendsKind, weekendWorkKind } from '../../kinds/weekends.js';
@@ -363,9 +364,41 @@ const completeWeekends = encoding(completeWeekendsKind, (ctx, p) => {
   return true;
 });
 
+/**
+ * Work within 24 hours, read from the compiled constraint's `dayCost(d, o1, o2)` (OFF included; o2 OFF
+ * past the horizon): per day d and each o1 of OFF and the options, `max(0, Σ_o2 c(o1,o2) x[d+1,o2] +
+ * c(o1,OFF)(1 − w[d+1]) − C(o1)(1 − [cell d holds o1]))`, C(o1) the largest c(o1, ·) — the day's cost
+ * when cell d holds o1, else 0. The history's last period is linear in day 0 (`historyCost`).
+ */
+const maxWorkIn24h = encoding(maxWorkIn24hKind, (ctx) => {
+  const c = ctx.constraint;
+  if (!(c instanceof MaxWorkIn24h)) return false;
+  const { days, options: O, history } = ctx.model;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    if (ctx.fromDay === 0 && history.days > 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.historyCost(e, o2))], 1, true);
+    for (let d = Math.max(0, ctx.fromDay - 1); d < days && d <= ctx.toDay; d++) {
+      const last = d + 1 >= days;
+      for (let o1 = OFF; o1 < O; o1++) {
+        const offNext = c.dayCost(d, o1, OFF);
+        let top = offNext;
+        if (!last) for (let o2 = 0; o2 < O; o2++) top = Math.max(top, c.dayCost(d, o1, o2));
+        if (top === 0) continue;
+        // [cell d holds o1]: x[d,o1], or for OFF 1 − w[d].
+        const holds = o1 === OFF ? new LinExpr(1).addExpr(ctx.cell(e, d, one), -1) : ctx.cell(e, d, (o) => (o === o1 ? 1 : 0));
+        if (holds.isConstant && holds.constant === 0) continue;
+        const term = new LinExpr(offNext - top).addExpr(holds, top);
+        if (!last) term.addExpr(ctx.cell(e, d + 1, (o2) => c.dayCost(d, o1, o2) - offNext));
+        ctx.penalty([term], 1);
+      }
+    }
+  }
+  return true;
+});
+
 /** The encodings by kind name. */
 export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
-  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, averageWeeklyHours, consecutiveWorkDays, consecutiveDaysOff, weekendWork, completeWeekends].map((x) => [x.kind.kind, x]),
+  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, averageWeeklyHours, maxWorkIn24h, consecutiveWorkDays, consecutiveDaysOff, weekendWork, completeWeekends].map((x) => [x.kind.kind, x]),
 );
 
 /**
