@@ -236,7 +236,10 @@ export class MaxWorkIn24h extends LocalConstraint {
    * on day d and o2 on day d + 1 (either OFF; o2 OFF past the horizon). Read by the MIP encoding.
    */
   dayCost(d: number, o: number, o2: number): number {
-    return this.over(this.p.period === 'fixed' ? this.fixedTotal(d, o, o2) : this.rollingTotal(d, o, o2));
+    return this.over(this.total(d, o, o2));
+  }
+  private total(d: number, o: number, o2: number): number {
+    return this.p.period === 'fixed' ? this.fixedTotal(d, o, o2) : this.rollingTotal(d, o, o2);
   }
   /** Work in the 24 hours from the start of the shift on day d (rolling), or in day d's fixed period. */
   private term(e: number, d: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
@@ -245,37 +248,43 @@ export class MaxWorkIn24h extends LocalConstraint {
     const { days } = this.model;
     const o = a[e * days + d]!;
     const o2 = d + 1 < days ? a[e * days + d + 1]! : OFF;
-    const total = this.p.period === 'fixed' ? this.fixedTotal(d, o, o2) : this.rollingTotal(d, o, o2);
+    const total = this.total(d, o, o2);
     const amount = this.over(total);
     if (amount > 0) emit?.({ employee: e, day: d, amount, data: { worked: total, limit: this.p.minutes } });
     return amount;
   }
   /** The 24 hours from the history's shift on the day before the horizon, with day 0's shift; beyond what the history alone gives. */
   private historyTerm(e: number, a: Assignment, emit?: (v: ViolationDetail) => void): number {
-    const { total, amount } = this.historyPeriod(e, a[e * this.model.days]!);
+    const total = this.historyTotal(e, a[e * this.model.days]!);
+    if (total < 0) return 0;
+    const amount = this.over(total) - this.over(this.historyAlone(e));
     if (amount > 0) emit?.({ employee: e, day: 0, amount, data: { worked: total, limit: this.p.minutes, historyDay: -1 } });
     return amount;
   }
   /** What day 0's option o2 adds to the penalty of the history's last period (read by the MIP encoding too). */
   historyCost(e: number, o2: number): number {
-    return this.historyPeriod(e, o2).amount;
+    const total = this.historyTotal(e, o2);
+    return total < 0 ? 0 : this.over(total) - this.over(this.historyAlone(e));
   }
-  private historyPeriod(e: number, o2: number): { total: number; amount: number } {
+  /** Work of employee e's shift on the history's last day. */
+  private historyAlone(e: number): number {
+    const H = this.model.history.days;
+    return this.model.history.work[e * H + H - 1]!;
+  }
+  /** Work in the history's last period with o2 on day 0, or -1 when day 0 does not join it. */
+  private historyTotal(e: number, o2: number): number {
     const { optionShift, work, history } = this.model;
     const H = history.days;
-    const none = { total: 0, amount: 0 };
-    if (H === 0) return none;
+    if (H === 0) return -1;
     const h = e * H + H - 1;
     const oh = history.option[h]!;
-    if (oh === OFF || o2 === OFF) return none;
-    const alone = history.work[h]!;
-    let total = alone;
+    if (oh === OFF || o2 === OFF) return -1;
     if (this.p.period === 'fixed') {
       // The history shift is in day -1's period only when it starts after the divider; day 0's shift joins it when it starts before.
-      if (this.localStart[optionShift[oh]!]! < this.p.dayStartMinute || this.localStart[optionShift[o2]!]! >= this.p.dayStartMinute) return none;
-      total += work[optionShift[o2]!]!;
-    } else total += this.overlapWork(history.start[h]!, optionShift[o2]!);
-    return { total, amount: this.over(total) - this.over(alone) };
+      if (this.localStart[optionShift[oh]!]! < this.p.dayStartMinute || this.localStart[optionShift[o2]!]! >= this.p.dayStartMinute) return -1;
+      return history.work[h]! + work[optionShift[o2]!]!;
+    }
+    return history.work[h]! + this.overlapWork(history.start[h]!, optionShift[o2]!);
   }
   /** Work of the shift at k (day × shift) inside the 24 hours from minute `from`, pro rata. */
   private overlapWork(from: number, k: number): number {

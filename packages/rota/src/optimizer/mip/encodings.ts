@@ -365,33 +365,39 @@ const completeWeekends = encoding(completeWeekendsKind, (ctx, p) => {
 });
 
 /**
- * Work within 24 hours, read from the compiled constraint's `dayCost(d, o1, o2)` (OFF included; o2 OFF
- * past the horizon): per day d and each o1 of OFF and the options, `max(0, Σ_o2 c(o1,o2) x[d+1,o2] +
- * c(o1,OFF)(1 − w[d+1]) − C(o1)(1 − [cell d holds o1]))`, C(o1) the largest c(o1, ·) — the day's cost
- * when cell d holds o1, else 0. The history's last period is linear in day 0 (`historyCost`).
+ * Costs of a day and the next, `cost(o1, o2)` for o1 on day d and o2 on day d + 1 (OFF included; o2 is
+ * OFF past the horizon), over the pairs that touch the free range: per day and each o1 of OFF and the
+ * options one term `max(0, Σ_o2 c(o1,o2) x[d+1,o2] + c(o1,OFF)(1 − w[d+1]) − C(o1)(1 − [cell d holds o1]))`
+ * with C(o1) the largest c(o1, ·) — the pair's cost when cell d holds o1, else at most 0.
  */
+function encodeDayPairs(ctx: EncodeContext, e: number, cost: (d: number, o1: number, o2: number) => number): void {
+  const { days, options: O } = ctx.model;
+  for (let d = Math.max(0, ctx.fromDay - 1); d < days && d <= ctx.toDay; d++) {
+    const last = d + 1 >= days;
+    for (let o1 = OFF; o1 < O; o1++) {
+      const offNext = cost(d, o1, OFF);
+      let top = offNext;
+      if (!last) for (let o2 = 0; o2 < O; o2++) top = Math.max(top, cost(d, o1, o2));
+      if (top === 0) continue;
+      // [cell d holds o1]: x[d,o1], or for OFF 1 − w[d].
+      const holds = o1 === OFF ? new LinExpr(1).addExpr(ctx.cell(e, d, one), -1) : ctx.cell(e, d, (o) => (o === o1 ? 1 : 0));
+      if (holds.isConstant && holds.constant === 0) continue;
+      const term = new LinExpr(offNext - top).addExpr(holds, top);
+      if (!last) term.addExpr(ctx.cell(e, d + 1, (o2) => cost(d, o1, o2) - offNext));
+      ctx.penalty([term], 1);
+    }
+  }
+}
+
+// Work within 24 hours, from the compiled constraint's own `dayCost`; the history's last period is
+// linear in day 0 (`historyCost`).
 const maxWorkIn24h = encoding(maxWorkIn24hKind, (ctx) => {
   const c = ctx.constraint;
   if (!(c instanceof MaxWorkIn24h)) return false;
-  const { days, options: O, history } = ctx.model;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    if (ctx.fromDay === 0 && history.days > 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.historyCost(e, o2))], 1, true);
-    for (let d = Math.max(0, ctx.fromDay - 1); d < days && d <= ctx.toDay; d++) {
-      const last = d + 1 >= days;
-      for (let o1 = OFF; o1 < O; o1++) {
-        const offNext = c.dayCost(d, o1, OFF);
-        let top = offNext;
-        if (!last) for (let o2 = 0; o2 < O; o2++) top = Math.max(top, c.dayCost(d, o1, o2));
-        if (top === 0) continue;
-        // [cell d holds o1]: x[d,o1], or for OFF 1 − w[d].
-        const holds = o1 === OFF ? new LinExpr(1).addExpr(ctx.cell(e, d, one), -1) : ctx.cell(e, d, (o) => (o === o1 ? 1 : 0));
-        if (holds.isConstant && holds.constant === 0) continue;
-        const term = new LinExpr(offNext - top).addExpr(holds, top);
-        if (!last) term.addExpr(ctx.cell(e, d + 1, (o2) => c.dayCost(d, o1, o2) - offNext));
-        ctx.penalty([term], 1);
-      }
-    }
+    if (ctx.fromDay === 0 && ctx.model.history.days > 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.historyCost(e, o2))], 1, true);
+    encodeDayPairs(ctx, e, (d, o1, o2) => c.dayCost(d, o1, o2));
   }
   return true;
 });
@@ -418,14 +424,10 @@ function encodeCellCosts(ctx: EncodeContext, c: CellConstraint): boolean {
 
 /**
  * Pair costs read from the compiled constraint (`pairCost(e, d, o1, o2)` for consecutive worked days,
- * the last history day included): per day pair and option o1 of the first day one term
- * `max(0, Σ_o2 c(o1, o2) × x[d+1,o2] − C(o1) × (1 − x[d,o1]))` with C(o1) = max_o2 c(o1, o2), which is
- * the pair's cost when o1 is worked and 0 otherwise (a cell holds at most one option).
+ * the last history day included) as day pairs whose costs with OFF are 0 (see `encodeDayPairs`).
  */
 function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
-  const { model } = ctx;
-  const { days, options: O, history } = model;
-  const is = (o1: number) => (o: number) => (o === o1 ? 1 : 0);
+  const { days, history } = ctx.model;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
     if (ctx.fromDay === 0 && history.days > 0 && days > 0) {
@@ -433,17 +435,7 @@ function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
       const h = history.option[e * history.days + history.days - 1]!;
       if (h >= 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.pairCost(e, -1, h, o2))], 1, true);
     }
-    for (let d = Math.max(0, ctx.fromDay - 1); d + 1 < days && d <= ctx.toDay; d++) {
-      for (let o1 = 0; o1 < O; o1++) {
-        let top = 0;
-        for (let o2 = 0; o2 < O; o2++) top = Math.max(top, c.pairCost(e, d, o1, o2));
-        if (top === 0) continue;
-        const first = ctx.cell(e, d, is(o1));
-        if (first.isConstant && first.constant === 0) continue;
-        const term = new LinExpr(-top).addExpr(first, top).addExpr(ctx.cell(e, d + 1, (o2) => c.pairCost(e, d, o1, o2)));
-        ctx.penalty([term], 1);
-      }
-    }
+    encodeDayPairs(ctx, e, (d, o1, o2) => (o1 === OFF || o2 === OFF ? 0 : c.pairCost(e, d, o1, o2)));
   }
   return true;
 }
