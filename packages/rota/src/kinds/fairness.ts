@@ -14,9 +14,10 @@ const FairnessParams = ShiftSelectorSchema.extend({
 
 /**
  * Fairness: the spread of a burden (weekends, nights, Sundays/holidays) across staff, as the sum of
- * squared deviations from the mean share. O(1) per change through running sums.
+ * squared deviations from the mean share. O(1) per change through running sums. Exported for the MIP
+ * encoding, which reads `counted`, `scaleOf` and `size`.
  */
-class Fairness implements Constraint {
+export class Fairness implements Constraint {
   private readonly mask: Uint8Array;
   private readonly scale: Float64Array;
   private readonly counts: Float64Array;
@@ -36,7 +37,16 @@ class Fairness implements Constraint {
     this.n = inScope.reduce((s, x) => s + x, 0);
   }
 
-  private counted(d: number, o: number): number {
+  /** Employees in scope (the n of the mean). */
+  get size(): number {
+    return this.n;
+  }
+  /** Weight of one counted shift of employee e (100 / position percent, or 1). */
+  scaleOf(e: number): number {
+    return this.scale[e]!;
+  }
+  /** 1 when option o on day d counts (OFF never does). */
+  counted(d: number, o: number): number {
     if (o === OFF || !this.mask[o]) return 0;
     if (this.p.days === 'weekend') return this.model.weekday[d]! >= 6 ? 1 : 0;
     if (this.p.days === 'sundayHoliday') return at(this.model, this.model.sundayHoliday, d, o) > 0 ? 1 : 0;

@@ -314,7 +314,8 @@ const NightWorkerParams = z.object({
   measure: Measure,
 });
 
-class NightWorkerAverage extends WorkedMinutesSum {
+/** Internal (the MIP encoding reads its windows, night counts and limits). */
+export class NightWorkerAverage extends WorkedMinutesSum {
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof NightWorkerParams>) {
     super(model, rule, inScope, blockWindows(model.days, p.periodWeeks * 7), p.measure);
   }
@@ -324,11 +325,15 @@ class NightWorkerAverage extends WorkedMinutesSum {
   override historyValue2(h: number): number {
     return this.model.history.night[h]! > this.p.nightThresholdMinutes ? 1 : 0;
   }
-  penalty(e: number, w: number, sum: number, nights: number, emit?: (v: ViolationDetail) => void): number {
-    if (nights < this.p.minNightShifts) return 0;
+  /** Minutes allowed in window w: the average per 24 hours over the window's hours less its weekly rests. */
+  windowLimit(w: number): number {
     const days = this.windows.to[w]! - this.windows.from[w]!;
     const hoursBase = days * 1440 - (days / 7) * this.p.weeklyRestMinutes;
-    const limit = (this.p.maxAveragePer24h / 1440) * hoursBase;
+    return (this.p.maxAveragePer24h / 1440) * hoursBase;
+  }
+  penalty(e: number, w: number, sum: number, nights: number, emit?: (v: ViolationDetail) => void): number {
+    if (nights < this.p.minNightShifts) return 0;
+    const limit = this.windowLimit(w);
     const over = Math.round(sum - limit);
     if (over <= 0) return 0;
     emit?.({ employee: e, day: this.windows.from[w]!, endDay: this.windows.to[w]! - 1, amount: over, data: { worked: Math.round(sum), limit: Math.round(limit) } });

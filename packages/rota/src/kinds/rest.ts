@@ -91,8 +91,9 @@ function midnights(model: CompiledProblem, first: number): Int32Array {
  * Weekly rest in every window. With history, the windows reaching back into it (rolling: starting up
  * to six days before the horizon; calendar weeks: the week the horizon starts in) count too, each
  * penalised only for what the horizon's shifts take away from the rest the history alone leaves.
+ * Exported for the MIP encoding, which reads its windows and baselines.
  */
-class WeeklyRest extends LocalConstraint {
+export class WeeklyRest extends LocalConstraint {
   /** Local midnights from 7 days before the horizon, at `d + 7`. */
   private readonly starts: Int32Array;
   /** First day of each window (negative: it starts in the history), ascending. */
@@ -116,6 +117,19 @@ class WeeklyRest extends LocalConstraint {
     for (let e = 0; e < model.employees; e++) {
       for (let wi = 0; wi < this.nBase; wi++) this.base[e * this.nBase + wi] = this.shortfall(this.longestRest(e, this.windows[wi]!));
     }
+  }
+  /** First day of each window (negative: it starts in the history), ascending. */
+  get windowDays(): Int32Array {
+    return this.windows;
+  }
+  /** Real minutes of window wi's start and end. */
+  windowBounds(wi: number): [number, number] {
+    const w0 = this.windows[wi]!;
+    return [this.starts[w0 + 7]!, this.starts[w0 + 14]!];
+  }
+  /** The penalty of window wi with every horizon cell off (0 unless the window starts in the history). */
+  historyPenalty(e: number, wi: number): number {
+    return wi < this.nBase ? this.base[e * this.nBase + wi]! : 0;
   }
   /** Longest free stretch (minutes) inside the window starting at day w0; horizon cells all off without `a`. */
   longestRest(e: number, w0: number, a?: Assignment): number {

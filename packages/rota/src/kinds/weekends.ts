@@ -262,7 +262,8 @@ const SundayParams = z.object({
   averagingWeeks: z.number().int().min(1).max(52).default(26),
 });
 
-class SundayHolidayOff implements Constraint {
+/** AML § 10-8 (4). Exported for the MIP encoding, which reads its periods, history and blocks. */
+export class SundayHolidayOff implements Constraint {
   private readonly P: number;
   private readonly counts: Int16Array;
   /** Day index naming each period in messages. */
@@ -346,7 +347,36 @@ class SundayHolidayOff implements Constraint {
     }
   }
 
-  private periodOf(d: number, o: number): number {
+  /** Number of Sunday/holiday periods the horizon touches (period indices 0 … P − 1). */
+  get periods(): number {
+    return this.P;
+  }
+  /**
+   * 1 when the history alone works period pi: pi = −1 the period before the horizon's first, pi = 0
+   * the one straddling its start (mode `next` only; else 0).
+   */
+  historyWorked(e: number, pi: number): number {
+    if (pi === -1) return this.prevWorked[e]!;
+    return pi === 0 && this.histCount[e]! > 0 ? 1 : 0;
+  }
+  /** 1 when the history alone works both the period before the horizon and period 0 (not the horizon's violation). */
+  historyWorksPair(e: number): number {
+    return this.historyPair(e);
+  }
+  /** The averaging block of period pi (−1: none), the number of blocks and a block's limit (mode `average`). */
+  blockOfPeriod(pi: number): number {
+    return this.blockOf[pi]!;
+  }
+  /** Number of averaging blocks. */
+  get blocks(): number {
+    return this.B;
+  }
+  /** At most this many worked Sundays/holidays in block b (half, rounded up). */
+  blockMax(b: number): number {
+    return this.blockLimit(b);
+  }
+  /** The period that option o on day d touches (−1: none; OFF never). */
+  periodOf(d: number, o: number): number {
     return o === OFF ? -1 : this.model.sundayHolidayPeriod[d * this.model.shifts + this.model.optionShift[o]!]!;
   }
   private worked(e: number, pi: number): number {

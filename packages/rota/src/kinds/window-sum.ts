@@ -138,6 +138,13 @@ export abstract class WindowSumConstraint implements Constraint {
     return this.seed1[e * this.nPre + w]!;
   }
 
+  /** For a window starting before the horizon: employee e's `value2` sum over its history days (0 for the others). */
+  historySum2(e: number, w: number): number {
+    if (w >= this.nPre) return 0;
+    if (!this.seeded) this.seedHistory();
+    return this.seed2[e * this.nPre + w]!;
+  }
+
   /** Contribution of option o (never OFF) on day d; must not depend on the employee (values are tabled per day and option). */
   abstract value(e: number, d: number, o: number): number;
   /** Secondary contribution (default 0). */

@@ -72,6 +72,16 @@ const rules: RuleInput[] = [
   { id: '24h.fixed', kind: 'maxWorkIn24h', level: 'hard', params: { minutes: 600 } },
   { id: '24h.noon', kind: 'maxWorkIn24h', level: 'soft', weight: 2, params: { minutes: 780, dayStartMinute: 720 } },
   { id: '24h.rolling', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, period: 'rolling', penalty: 'minutes' } },
+  // Weekly rest, Sundays/holidays, night workers and fairness (indicator, AND and unary columns).
+  { id: 'weekly', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } },
+  { id: 'weekly.rolling', kind: 'weeklyRest', level: 'soft', weight: 2, params: { minutes: 1680, mode: 'rolling' } },
+  { id: 'sunday', kind: 'sundayHolidayOff', level: 'hard', params: {} },
+  { id: 'sunday.avg', kind: 'sundayHolidayOff', level: 'soft', weight: 2, params: { mode: 'average', averagingWeeks: 2 } },
+  { id: 'nightworker', kind: 'nightWorkerAverage', level: 'soft', params: { maxAveragePer24h: 300, periodWeeks: 1, minNightShifts: 2 } },
+  { id: 'nightworker.hard', kind: 'nightWorkerAverage', level: 'hard', params: { maxAveragePer24h: 360, periodWeeks: 2, minNightShifts: 3 } },
+  { id: 'fair.weekend', kind: 'fairness', level: 'soft', params: { days: 'weekend' } },
+  { id: 'fair.nights', kind: 'fairness', level: 'soft', weight: 3, params: { labels: ['night'] }, scope: { employeeIds: ['e1', 'e2'] } },
+  { id: 'fair.sunday', kind: 'fairness', level: 'soft', params: { days: 'sundayHoliday' } },
 ];
 
 const model = compileProblem(problem);
@@ -130,14 +140,17 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['weeklyRest', 'fairness', 'sundayHolidayOff', 'nightWorkerAverage', 'averageWeeklyHours'])('given a rule of kind %s, which has no encoding (the weekly average: not with weighting), the MIP declines (undefined)', (kind) => {
-    const params = kind === 'weeklyRest' ? { minutes: 2100 } : kind === 'averageWeeklyHours' ? { periodWeeks: 2, weighting: { floorMinutes: 1800 } } : {};
+  test.each(['weeklyRest', 'averageWeeklyHours'])('given a rule of kind %s with params its encoding does not cover (weekly rest in minutes short, the weekly average with weighting), the MIP declines (undefined)', (kind) => {
+    const params = kind === 'weeklyRest' ? { minutes: 2100, penalty: 'minutes' } : { periodWeeks: 2, weighting: { floorMinutes: 1800 } };
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
-  test('given the fixture rules, rest, overlap, eligibility, long-shift consent, breaks, hours per week, contracted hours, the weekly average, complete weekends and hours in 24 h all cost something on some rota (the property above is not vacuous for them)', () => {
-    const ids = ['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same', '24h.fixed', '24h.noon', '24h.rolling'];
+  test('given the fixture rules, every rule of the kinds read from their constraints costs something on some rota (the property above is not vacuous for them)', () => {
+    const ids = [
+      ...['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same'],
+      ...['24h.fixed', '24h.noon', '24h.rolling', 'weekly', 'weekly.rolling', 'sunday', 'sunday.avg', 'nightworker', 'nightworker.hard', 'fair.weekend', 'fair.nights', 'fair.sunday'],
+    ];
     const seen = new Set<string>();
     const rng = fc.sample(cellsArb, { numRuns: 60, seed: 7 });
     for (const cells of rng) {
@@ -162,6 +175,8 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
       history: [
         ...['2025-02-26', '2025-02-27', '2025-02-28'].map((date) => ({ employeeId: 'e1', date, shiftTypeId: 'N' })),
         { employeeId: 'e2', date: '2025-02-28', shiftTypeId: 'K' },
+        // Erik (e3) worked the Sunday before the horizon: its first Sunday is his next one.
+        { employeeId: 'e3', date: '2025-02-23', shiftTypeId: 'D' },
       ],
     },
   });
@@ -176,6 +191,13 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     { id: 'avg.position', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1 } },
     { id: '24h.rolling', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, period: 'rolling', penalty: 'minutes' } },
     { id: '24h.noon', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, dayStartMinute: 720 } },
+    // Weekly rest in windows that start in the history; the Sunday before the horizon; scaled fairness shares.
+    { id: 'weekly', kind: 'weeklyRest', level: 'soft', weight: 2, params: { minutes: 2100, mode: 'rolling' } },
+    { id: 'weekly.calendar', kind: 'weeklyRest', level: 'soft', params: { minutes: 1680 } },
+    { id: 'sunday', kind: 'sundayHolidayOff', level: 'soft', weight: 3, params: {} },
+    { id: 'nightworker', kind: 'nightWorkerAverage', level: 'soft', params: { maxAveragePer24h: 300, periodWeeks: 1, minNightShifts: 2 } },
+    { id: 'fair.weekend', kind: 'fairness', level: 'soft', params: { days: 'weekend' } },
+    { id: 'fair.all', kind: 'fairness', level: 'soft', weight: 0.5, params: { perPositionPercent: true } },
   ];
   const hCompiled = compileRules(hModel, hRules);
   const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });
@@ -212,6 +234,51 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     a[0] = 0;
     expect(new IncrementalEvaluator(m, cr, a).score.soft).toBe(0);
     expect(encodedScore(sub, a).soft).toBe(0);
+  });
+
+  // A Monday start after Sundays worked in the history: Kari (e1) worked 23 February and 2 March (the
+  // history's own pair, not the horizon's), Per (e2) 2 March only.
+  const monday = makeProblem({
+    start: '2025-03-03',
+    days: 14,
+    employees: 2,
+    extra: {
+      history: [
+        { employeeId: 'e1', date: '2025-02-23', shiftTypeId: 'D' },
+        { employeeId: 'e1', date: '2025-03-02', shiftTypeId: 'D' },
+        { employeeId: 'e2', date: '2025-03-02', shiftTypeId: 'N' },
+      ],
+    },
+  });
+  const mModel = compileProblem(monday);
+  const mRules = compileRules(mModel, [
+    { id: 'sunday', kind: 'sundayHolidayOff', level: 'soft', weight: 3, params: {} },
+    { id: 'weekly', kind: 'weeklyRest', level: 'soft', params: { minutes: 2100, mode: 'rolling' } },
+  ]);
+  const mCells = fc.array(fc.integer({ min: -1, max: mModel.options - 1 }), { minLength: mModel.employees * mModel.days, maxLength: mModel.employees * mModel.days });
+
+  test.prop([mCells, mCells, fc.integer({ min: 0, max: 13 })], { numRuns: 60 })(
+    'given a Monday start after Sundays worked in the history, the MIP and the evaluator agree on any change from day 0 (Sundays/holidays, weekly rest)',
+    (base, other, toDay) => {
+      const a = Int16Array.from(base);
+      const b = Int16Array.from(a);
+      for (let e = 0; e < 2; e++) for (let d = 0; d <= toDay; d++) b[e * mModel.days + d] = other[e * mModel.days + d]!;
+      const sub = buildSubproblem(mModel, mRules, a, { fromDay: 0, toDay })!;
+      expect(sub).toBeDefined();
+      expectSameChange(sub, a, b, mRules);
+    },
+  );
+
+  test('given that Monday start and Kari on a day shift on Sunday 9 March: the next-Sunday rule costs 1 (period 2 March, history) in the MIP as in the evaluator, 0 with 9 March off', () => {
+    const a = new Int16Array(mModel.employees * mModel.days).fill(OFF);
+    const day = mModel.optionShift.findIndex((s) => s === mModel.shiftIndex.get('D'));
+    const sundayRule = [mRules[0]!];
+    const sundayOnly = buildSubproblem(mModel, sundayRule, a, { employees: [0], fromDay: 0, toDay: 13 })!;
+    expect(new IncrementalEvaluator(mModel, sundayRule, a).score.soft).toBe(0);
+    expect(encodedScore(sundayOnly, a).soft).toBe(0);
+    a[6] = day;
+    expect(new IncrementalEvaluator(mModel, sundayRule, a).score.soft).toBe(3);
+    expect(encodedScore(sundayOnly, a).soft).toBe(3);
   });
 
   // A custom kind on the generic pair base: no two worked days in a row on different shift types.

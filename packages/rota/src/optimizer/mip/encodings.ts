@@ -5,13 +5,23 @@
  * without an encoding make the MIP path decline; a rule is never silently dropped.
  */
 import { meetsRequirement } from '@omsorg/domain';
-import { absencesKind, CellConstraint, requestsKind } from '../../kinds/cells.js';
+import { CellConstraint } from '../../kinds/cells.js';
 import { coverageKind } from '../../kinds/coverage.js';
-import { AverageWeekly, averageWeeklyHoursKind, contractedHoursKind, maxWorkPerWeekKind, shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js';
-import { MaxWorkIn24h, maxWorkIn24hKind } from '../../kinds/rest.js';
+import { Fairness, fairnessKind } from '../../kinds/fairness.js';
+import {
+  AverageWeekly,
+  averageWeeklyHoursKind,
+  contractedHoursKind,
+  maxWorkPerWeekKind,
+  NightWorkerAverage,
+  nightWorkerAverageKind,
+  shiftTypeCountKind,
+  totalWorkedMinutesKind,
+} from '../../kinds/hours.js';
+import { MaxWorkIn24h, maxWorkIn24hKind, WeeklyRest, weeklyRestKind } from '../../kinds/rest.js';
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
-import { completeWeekendsKind, weekendWorkKind } from '../../kinds/weekends.js';
+import { completeWeekendsKind, SundayHolidayOff, sundayHolidayOffKind, weekendWorkKind } from '../../kinds/weekends.js';
 import { blockWindows, WindowSumConstraint } from '../../kinds/window-sum.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { type Constraint, LocalConstraint, PairConstraint, RowConstraint, type RuleKindDefinition } from '../../rules/kind.js';
@@ -149,33 +159,6 @@ const coverage = encoding(coverageKind, (ctx, p) => {
       }
       if (lower > 0 && wUnder > 0) ctx.penalty([new LinExpr(lower).addExpr(count, -1)], wUnder);
       if (upper < 2 ** 30 && wOver > 0) ctx.penalty([new LinExpr(-upper).addExpr(count)], wOver);
-    }
-  }
-});
-
-const requests = encoding(requestsKind, (ctx) => {
-  const { model } = ctx;
-  const rowSet = new Set(ctx.rows);
-  const dayOf = new Map(model.dates.map((d, i) => [d, i]));
-  for (const r of model.problem.requests) {
-    const e = model.employeeIndex.get(r.employeeId);
-    const d = dayOf.get(r.date);
-    if (e === undefined || d === undefined || !rowSet.has(e) || !ctx.inScope[e]) continue;
-    const s = r.shiftTypeId === undefined ? -1 : (model.shiftIndex.get(r.shiftTypeId) ?? -2);
-    const matches = ctx.cell(e, d, (o) => (s === -1 || model.optionShift[o] === s ? 1 : 0));
-    // On: the weight when the cell does not match; off: the weight when it does.
-    ctx.penalty([r.kind === 'on' ? new LinExpr(1).addExpr(matches, -1) : matches], r.weight, true);
-  }
-});
-
-const absences = encoding(absencesKind, (ctx, p) => {
-  const { model } = ctx;
-  for (const e of ctx.rows) {
-    if (!ctx.inScope[e]) continue;
-    for (let d = ctx.fromDay; d <= ctx.toDay; d++) {
-      const ai = model.absenceAt[e * model.days + d]!;
-      if (ai < 0 || (p.kinds && !p.kinds.includes(model.problem.absences[ai]!.kind))) continue;
-      ctx.penalty([ctx.cell(e, d, one)], 1, true);
     }
   }
 });
@@ -402,9 +385,240 @@ const maxWorkIn24h = encoding(maxWorkIn24hKind, (ctx) => {
   return true;
 });
 
+/** The largest value of one cell's expression (`ctx.cell`: at most one of its columns is 1). */
+function cellMax(x: LinExpr): number {
+  let top = 0;
+  for (const c of x.coefs) top = Math.max(top, c);
+  return x.constant + top;
+}
+
+/** A sum of cells' expressions over days, and the largest value it can take. */
+function cellSum(ctx: EncodeContext, e: number, from: number, to: number, f: (d: number, o: number) => number, constant = 0): { sum: LinExpr; max: number } {
+  const sum = new LinExpr(constant);
+  let max = constant;
+  for (let d = from; d < to; d++) {
+    const x = ctx.cell(e, d, (o) => f(d, o));
+    sum.addExpr(x);
+    max += cellMax(x);
+  }
+  return { sum, max };
+}
+
+// Weekly rest (count): the window has a free stretch of the required minutes exactly when one starts at
+// the window's start or at the end of some shift of its days (the longest stretch starts at one of
+// them). Per candidate start t a column free[t] = min over the days of 1 − [the day's shift overlaps
+// (t, t + minutes)] (so 1 exactly when the stretch is free), and the window costs max(0, 1 − Σ free[t]).
+// A window that starts in the history and whose history alone already lacks the rest costs nothing.
+const weeklyRest = encoding(weeklyRestKind, (ctx, p) => {
+  const c = ctx.constraint;
+  if (p.penalty !== 'count' || !(c instanceof WeeklyRest)) return false;
+  const { model } = ctx;
+  const { days, shifts, start, end, history } = model;
+  const H = history.days;
+  const M = p.minutes;
+  const windows = c.windowDays;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let wi = 0; wi < windows.length; wi++) {
+      const w0 = windows[wi]!;
+      // Shifts of days w0 − 1 … w0 + 7 reach into the window; without a free one it is constant.
+      if (w0 + 7 < ctx.fromDay || w0 - 1 > ctx.toDay || c.historyPenalty(e, wi) > 0) continue;
+      const [ws, we] = c.windowBounds(wi);
+      const lo = Math.max(-H, w0 - 1);
+      const hi = Math.min(days - 1, w0 + 7);
+      const starts = new Set<number>([ws]);
+      for (let d = lo; d <= hi; d++) {
+        if (d < 0) {
+          const h = e * H + H + d;
+          if (history.option[h] !== OFF) starts.add(history.end[h]!);
+        } else for (let s = 0; s < shifts; s++) starts.add(end[d * shifts + s]!);
+      }
+      const free: LinExpr[] = [];
+      let always = false;
+      for (const t of starts) {
+        if (t < ws || t + M > we) continue;
+        const defs: LinExpr[] = [];
+        let blocked = false;
+        for (let d = lo; d <= hi && !blocked; d++) {
+          let busy: LinExpr;
+          if (d < 0) {
+            const h = e * H + H + d;
+            busy = new LinExpr(history.option[h] !== OFF && history.start[h]! < t + M && history.end[h]! > t ? 1 : 0);
+          } else busy = ctx.cell(e, d, (o) => (start[d * shifts + model.optionShift[o]!]! < t + M && end[d * shifts + model.optionShift[o]!]! > t ? 1 : 0));
+          if (busy.isConstant) blocked = busy.constant > 0;
+          else defs.push(new LinExpr(1).addExpr(busy, -1));
+        }
+        if (blocked) continue;
+        const f = ctx.lm.minOf(defs, 1);
+        if (f.isConstant && f.constant >= 1) always = true;
+        if (always) break;
+        if (!f.isConstant) free.push(f);
+      }
+      if (always) continue;
+      const term = new LinExpr(1);
+      for (const f of free) term.addExpr(f, -1);
+      ctx.penalty([term], 1);
+    }
+  }
+  return true;
+});
+
+// After work on a Sunday/holiday the next one off (mode next): worked[pi] = max of its cells' touches (a
+// column in [0, 1]; the history's part a constant), each pair of consecutive periods costs
+// max(0, worked[pi] + worked[pi+1] − 1). Mode average: max(0, Σ worked over the block − its limit).
+const sundayHolidayOff = encoding(sundayHolidayOffKind, (ctx, p) => {
+  const c = ctx.constraint;
+  if (!(c instanceof SundayHolidayOff)) return false;
+  const { model } = ctx;
+  const P = c.periods;
+  // Days whose shifts can touch each period.
+  const daysOf: number[][] = Array.from({ length: P }, () => []);
+  for (let d = 0; d < model.days; d++) {
+    const seen = new Set<number>();
+    for (let s = 0; s < model.shifts; s++) {
+      const pi = model.sundayHolidayPeriod[d * model.shifts + s]!;
+      if (pi >= 0 && pi < P && !seen.has(pi)) {
+        seen.add(pi);
+        daysOf[pi]!.push(d);
+      }
+    }
+  }
+  const touchesFree = (pi: number) => pi >= 0 && pi < P && daysOf[pi]!.some((d) => d >= ctx.fromDay && d <= ctx.toDay);
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    const cache = new Map<number, LinExpr>();
+    const worked = (pi: number): LinExpr => {
+      let w = cache.get(pi);
+      if (w) return w;
+      const parts: LinExpr[] = [new LinExpr(c.historyWorked(e, pi))];
+      if (pi >= 0 && pi < P) for (const d of daysOf[pi]!) parts.push(ctx.cell(e, d, (o) => (c.periodOf(d, o) === pi ? 1 : 0)));
+      w = ctx.lm.maxOf(parts, 1);
+      cache.set(pi, w);
+      return w;
+    };
+    if (p.mode === 'next') {
+      for (let pi = -1; pi + 1 < P; pi++) {
+        if (!touchesFree(pi) && !touchesFree(pi + 1)) continue;
+        if (pi === -1 && c.historyWorksPair(e)) continue;
+        ctx.penalty([new LinExpr(-1).addExpr(worked(pi)).addExpr(worked(pi + 1))], 1);
+      }
+    } else {
+      const sums = new Map<number, LinExpr>();
+      for (let pi = 0; pi < P; pi++) {
+        const b = c.blockOfPeriod(pi);
+        if (b < 0 || !touchesFree(pi)) continue;
+        if (!sums.has(b)) sums.set(b, new LinExpr(-c.blockMax(b)));
+      }
+      for (let pi = 0; pi < P; pi++) sums.get(c.blockOfPeriod(pi))?.addExpr(worked(pi));
+      for (const sum of sums.values()) ctx.penalty([sum], 1);
+    }
+  }
+  return true;
+});
+
+// Night workers (§ 10-11 (6)): a window with at least `minNightShifts` nights costs the minutes over its
+// limit, rounded as the kind rounds (see averageWeeklyHours). The condition is a binary indicator
+// night[w] = [nights ≥ min] and the term max(0, over − U (1 − night[w])), U an upper bound of `over`.
+const nightWorkerAverage = encoding(nightWorkerAverageKind, (ctx, p) => {
+  const c = ctx.constraint;
+  if (!(c instanceof NightWorkerAverage)) return false;
+  const { from, to } = c.dayWindows;
+  for (const e of ctx.rows) {
+    if (!ctx.inScope[e]) continue;
+    for (let w = 0; w < from.length; w++) {
+      if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
+      const first = Math.max(0, from[w]!);
+      const { sum, max: sumMax } = cellSum(ctx, e, first, to[w]!, (d, o) => c.value(e, d, o), c.historySum(e, w));
+      const { sum: nights, max: nightsMax } = cellSum(ctx, e, first, to[w]!, (d, o) => c.value2(e, d, o), c.historySum2(e, w));
+      const round = Math.floor(0.5 - c.windowLimit(w));
+      const over = new LinExpr(round).addExpr(sum);
+      const overMax = sumMax + round;
+      if (overMax <= 0 || nightsMax < p.minNightShifts) continue;
+      if (nights.isConstant) {
+        ctx.penalty([over], 1);
+        continue;
+      }
+      const night = ctx.lm.indicator(new LinExpr(1 - p.minNightShifts).addExpr(nights), nightsMax - p.minNightShifts + 1);
+      ctx.penalty([new LinExpr(-overMax).addExpr(over).addExpr(night, overMax)], 1);
+    }
+  }
+  return true;
+});
+
+// Fairness: V = Σ x_e² − (Σ x_e)² / n over the employees in scope, x_e = s_e c_e (c_e the counted shifts,
+// s_e the position's scale). Employees whose count is fixed give constants (A = Σ x, Q = Σ x²); each other
+// count is written in unary digits b over its range, c = lo + Σ b, so c² = lo² + Σ_j b_j (2(lo + j) − 1),
+// and the square of the free total T = Σ s_e c_e as Σ_e s_e c_e T; with T = Tmin + τ (τ the free cells'
+// part), b·T = b Tmin + b τ and b τ a column min(τ, τ̄ b) (the objective wants it large: it enters with a
+// minus). V is then linear in the columns and exact.
+const fairness = encoding(fairnessKind, (ctx) => {
+  const c = ctx.constraint;
+  if (!(c instanceof Fairness)) return false;
+  const { model } = ctx;
+  const n = c.size;
+  if (n === 0) return true;
+  let A = 0;
+  let Q = 0;
+  const free: { s: number; lo: number; digits: LinExpr[] }[] = [];
+  for (let e = 0; e < model.employees; e++) {
+    if (!ctx.inScope[e]) continue;
+    const { sum: count, max } = cellSum(ctx, e, 0, model.days, (d, o) => c.counted(d, o));
+    const s = c.scaleOf(e);
+    if (count.isConstant) {
+      const x = s * count.constant;
+      A += x;
+      Q += x * x;
+      continue;
+    }
+    const lo = count.constant;
+    free.push({ s, lo, digits: ctx.lm.unary(count, lo, max) });
+  }
+  if (free.length === 0) return true;
+  // T = Tmin + τ, τ ≥ 0 the free cells' part (at most τmax).
+  const tau = new LinExpr();
+  let Tmin = 0;
+  let tauMax = 0;
+  for (const f of free) {
+    Tmin += f.s * f.lo;
+    for (const b of f.digits) tau.addExpr(b, f.s);
+    tauMax += f.s * f.digits.length;
+  }
+  const T = new LinExpr(Tmin).addExpr(tau);
+  const V = new LinExpr(Q - (A * A) / n).addExpr(T, -(2 * A) / n);
+  for (const f of free) {
+    V.constant += f.s * f.s * f.lo * f.lo;
+    f.digits.forEach((b, j) => V.addExpr(b, f.s * f.s * (2 * (f.lo + j + 1) - 1)));
+    // −(1/n) s c T = −(1/n) s (lo T + Σ_j b_j (Tmin + τ)), b τ a column min(τ, τmax b) (tight: τ is small).
+    V.addExpr(T, -(f.s * f.lo) / n);
+    for (const b of f.digits) {
+      V.addExpr(b, -(f.s * Tmin) / n);
+      V.addExpr(ctx.lm.minOf([tau, new LinExpr().addExpr(b, tauMax)], tauMax), -f.s / n);
+    }
+  }
+  ctx.penalty([V], 1, true);
+  return true;
+});
+
 /** The encodings by kind name. */
 export const MIP_ENCODINGS: ReadonlyMap<string, MipEncoding> = new Map(
-  [coverage, requests, absences, forbiddenSuccession, shiftTypeCount, totalWorkedMinutes, maxWorkPerWeek, contractedHours, averageWeeklyHours, maxWorkIn24h, consecutiveWorkDays, consecutiveDaysOff, weekendWork, completeWeekends].map((x) => [x.kind.kind, x]),
+  [
+    coverage,
+    forbiddenSuccession,
+    shiftTypeCount,
+    totalWorkedMinutes,
+    maxWorkPerWeek,
+    contractedHours,
+    averageWeeklyHours,
+    nightWorkerAverage,
+    maxWorkIn24h,
+    weeklyRest,
+    consecutiveWorkDays,
+    consecutiveDaysOff,
+    weekendWork,
+    completeWeekends,
+    sundayHolidayOff,
+    fairness,
+  ].map((x) => [x.kind.kind, x]),
 );
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A small mixed-integer linear model: binary cell columns, auxiliary columns each defined as the
- * maximum of linear expressions (so its value at any integer point is known), rows, and a score
- * split into hard and soft parts. It writes CPLEX LP text (what HiGHS reads) and evaluates itself
+ * A small mixed-integer linear model: binary cell columns, auxiliary columns each defined by the
+ * cell columns before them (the maximum or the minimum of linear expressions, the indicator of a
+ * positive expression, the unary digits of an integer expression — so its value at any integer
+ * point is known), rows, and a score split into hard and soft parts. It writes CPLEX LP text (what HiGHS reads) and evaluates itself
  * at an assignment of the binary columns, which is how the MIP's objective is checked against the
  * rule engine's evaluator.
  */
@@ -64,6 +65,13 @@ export interface LinearScore {
   soft: number;
 }
 
+/**
+ * How an auxiliary column's value follows from the columns before it: `max` = max(0, defs…) capped
+ * at its upper bound, `min` = min(upper, defs…) floored at 0, `indicator` = [def > 0], `unary` =
+ * [def ≥ threshold].
+ */
+type AuxDef = { type: 'max' | 'min'; defs: LinExpr[] } | { type: 'indicator'; def: LinExpr } | { type: 'unary'; def: LinExpr; threshold: number };
+
 interface Row {
   expr: LinExpr;
   sense: '<=' | '>=' | '=';
@@ -71,7 +79,11 @@ interface Row {
 
 /**
  * The model. Cell columns are binaries created with {@link LinearModel.binary}; auxiliary columns
- * with {@link LinearModel.maxOf}, whose value at an integer point is `max(0, defs…)` (bounded above).
+ * with {@link LinearModel.maxOf}, whose value at an integer point is `max(0, defs…)` (bounded above),
+ * {@link LinearModel.minOf} (`min(upper, defs…)`, at least 0), {@link LinearModel.indicator} and
+ * {@link LinearModel.unary} (binaries whose value the cells decide). Each holds its value at the
+ * optimum because the objective (or a hard row) pushes it that way; the caller's use must do so —
+ * `maxOf` and `indicator` only where a larger value never helps, `minOf` only where a smaller never does.
  * Penalties go through {@link LinearModel.penalty}: `weight × max(0, exprs…)`, soft into the
  * objective, hard either as constraints (`expr ≤ 0`) or into the objective times `hardWeight`.
  */
@@ -79,8 +91,8 @@ export class LinearModel {
   readonly names: string[] = [];
   readonly upper: number[] = [];
   readonly binaryCol: boolean[] = [];
-  /** Defining expressions of auxiliary columns (undefined for binaries). */
-  private readonly defs: (LinExpr[] | undefined)[] = [];
+  /** Definitions of auxiliary columns (undefined for cell binaries). */
+  private readonly defs: (AuxDef | undefined)[] = [];
   readonly rows: Row[] = [];
   private readonly objSoft = new LinExpr();
   private readonly objHard = new LinExpr();
@@ -119,14 +131,69 @@ export class LinearModel {
     }
     if (live.length === 0) return new LinExpr(Math.min(upper, constMax));
     if (constMax >= upper) return new LinExpr(upper);
-    const col = this.names.length;
-    this.names.push(`a${col}`);
-    this.upper.push(upper);
-    this.binaryCol.push(false);
     const all = constMax > 0 ? [...live, new LinExpr(constMax)] : live;
-    this.defs.push(all);
+    const col = this.aux(upper, false, { type: 'max', defs: all });
     for (const d of all) this.rows.push({ expr: new LinExpr().add(col, 1).addExpr(d, -1), sense: '>=' });
     return new LinExpr().add(col, 1);
+  }
+
+  /**
+   * An auxiliary column worth `min(upper, defs…)`, at least 0, at the optimum (rows `col ≤ def`): for
+   * terms the objective wants large, e.g. "this stretch is free" (the AND of its cells being off).
+   * Returns a constant expression when every def is constant.
+   */
+  minOf(defs: readonly LinExpr[], upper = 1): LinExpr {
+    let constMin = upper;
+    const live: LinExpr[] = [];
+    for (const d of defs) {
+      if (d.isConstant) constMin = Math.min(constMin, d.constant);
+      else live.push(d);
+    }
+    if (constMin <= 0) return new LinExpr(0);
+    if (live.length === 0) return new LinExpr(constMin);
+    const col = this.aux(constMin, false, { type: 'min', defs: live });
+    for (const d of live) this.rows.push({ expr: new LinExpr().add(col, 1).addExpr(d, -1), sense: '<=' });
+    return new LinExpr().add(col, 1);
+  }
+
+  /**
+   * A binary column worth 1 exactly when `def > 0` (integer-valued at integer points; `upper` bounds
+   * it), by the row `def ≤ upper × col`: for terms the objective wants 0 (a condition that switches
+   * a penalty on). Returns a constant expression when `def` is constant.
+   */
+  indicator(def: LinExpr, upper: number): LinExpr {
+    if (def.isConstant || upper <= 0) return new LinExpr(def.constant > 0 ? 1 : 0);
+    const col = this.aux(1, true, { type: 'indicator', def });
+    this.rows.push({ expr: new LinExpr().addExpr(def).add(col, -upper), sense: '<=' });
+    return new LinExpr().add(col, 1);
+  }
+
+  /**
+   * The unary digits of an integer expression with values in `[lo, hi]`: binaries `b_1 … b_(hi − lo)`
+   * with `b_j = [def ≥ lo + j]` (rows `Σ b = def − lo` and `b_j ≥ b_(j+1)`), so `def = lo + Σ b` and
+   * any function of `def` can be written over them. Constants when `def` is constant.
+   */
+  unary(def: LinExpr, lo: number, hi: number): LinExpr[] {
+    if (def.isConstant) return Array.from({ length: Math.max(0, hi - lo) }, (_, j) => new LinExpr(def.constant >= lo + j + 1 ? 1 : 0));
+    const digits: LinExpr[] = [];
+    const sum = new LinExpr(lo).addExpr(def, -1);
+    for (let j = 1; j <= hi - lo; j++) {
+      const col = this.aux(1, true, { type: 'unary', def, threshold: lo + j });
+      sum.add(col, 1);
+      if (j > 1) this.rows.push({ expr: new LinExpr().addExpr(digits[j - 2]!).add(col, -1), sense: '>=' });
+      digits.push(new LinExpr().add(col, 1));
+    }
+    this.rows.push({ expr: sum, sense: '=' });
+    return digits;
+  }
+
+  private aux(upper: number, binary: boolean, def: AuxDef): number {
+    const col = this.names.length;
+    this.names.push(`${binary ? 'z' : 'a'}${col}`);
+    this.upper.push(upper);
+    this.binaryCol.push(binary);
+    this.defs.push(def);
+    return col;
   }
 
   /** A plain row `expr (sense) 0`. */
@@ -156,18 +223,26 @@ export class LinearModel {
     else target.addExpr(this.maxOf(exprs), weight);
   }
 
-  /** Values of every column at an assignment of the binary columns (auxiliaries at their least value). */
+  /** Values of every column at an assignment of the cell columns (auxiliaries at their values at the optimum, see the class). */
   complete(binaries: ArrayLike<number>): Float64Array {
     const v = new Float64Array(this.columns);
     for (let c = 0; c < this.columns; c++) {
-      const defs = this.defs[c];
-      if (!defs) {
+      const def = this.defs[c];
+      if (!def) {
         v[c] = binaries[c]!;
         continue;
       }
-      let m = 0;
-      for (const d of defs) m = Math.max(m, d.valueAt(v));
-      v[c] = Math.min(this.upper[c]!, m);
+      if (def.type === 'indicator') v[c] = def.def.valueAt(v) > 1e-9 ? 1 : 0;
+      else if (def.type === 'unary') v[c] = def.def.valueAt(v) >= def.threshold - 1e-9 ? 1 : 0;
+      else if (def.type === 'max') {
+        let m = 0;
+        for (const d of def.defs) m = Math.max(m, d.valueAt(v));
+        v[c] = Math.min(this.upper[c]!, m);
+      } else {
+        let m = this.upper[c]!;
+        for (const d of def.defs) m = Math.min(m, d.valueAt(v));
+        v[c] = Math.max(0, m);
+      }
     }
     return v;
   }

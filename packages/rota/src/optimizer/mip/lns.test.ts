@@ -7,6 +7,8 @@ import { compareScores, IncrementalEvaluator } from '../../engine/incremental.js
 import { curtoisToProblem, parseCurtois } from '../../io/curtois.js';
 import { rotaFromAssignment } from '../../model/assignment.js';
 import { compileProblem, OFF } from '../../model/compile.js';
+import type { RuleInput } from '../../rules/rule.js';
+import { makeProblem } from '../../test-fixtures/problems.js';
 import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
 import { Random } from '../random.js';
 import { aimedNeighbourhood, mipLns, neighbourhood, penaltyMap } from './lns.js';
@@ -17,6 +19,32 @@ const { problem, rules } = curtoisToProblem(parsed.instance, { id: 'Instance1' }
 const model = compileProblem(problem);
 const compiled = compileRules(model, rules);
 const greedy = constructGreedy(model, fixedCells(model), pinnedStart(model));
+
+/** Three nurses, three weeks of day and night cover; a legal start with a week of nights in turn for the first two. */
+const nights = (() => {
+  const p = makeProblem({
+    start: '2025-03-03',
+    days: 21,
+    employees: 3,
+    extra: { demand: [{ id: 'dD', shiftTypeId: 'D', min: 1 }, { id: 'dN', shiftTypeId: 'N', min: 1 }] },
+  });
+  const m = compileProblem(p);
+  const rs: RuleInput[] = [
+    { id: 'cover', kind: 'coverage', level: 'hard', params: { target: 'min' } },
+    { id: 'night', kind: 'nightWorkerAverage', level: 'soft', params: { maxAveragePer24h: 330, periodWeeks: 1, minNightShifts: 2 } },
+    { id: 'fair.nights', kind: 'fairness', level: 'soft', weight: 2, params: { labels: ['night'] } },
+    { id: 'weekly', kind: 'weeklyRest', level: 'soft', weight: 5, params: { minutes: 2100 } },
+  ];
+  const D = m.optionShift.indexOf(m.shiftIndex.get('D')!);
+  const N = m.optionShift.indexOf(m.shiftIndex.get('N')!);
+  const a = new Int16Array(m.employees * m.days).fill(OFF);
+  // e1 and e2 take the nights a week each in turn, e3 every day shift.
+  for (let d = 0; d < m.days; d++) {
+    a[(Math.floor(d / 7) % 2) * m.days + d] = N;
+    a[2 * m.days + d] = D;
+  }
+  return { problem: p, rules: rs, start: a };
+})();
 
 describe('neighbourhood', () => {
   test('given 60 employees × 28 days and a budget of 250 cells, the cycle is all × 4 days, 8 × 28 days, 30 × 8 days, each inside the horizon', () => {
@@ -229,8 +257,44 @@ describe('mipLns', () => {
     expect(evaluate(problem, rotaFromAssignment(model, r.assignment), more).score).toEqual(r.score);
   });
 
-  test('given a rule kind without an encoding, it declines at once and returns the input', async () => {
-    const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }]);
+  test.each([
+    [
+      'Instance1 with weekly rest, Sundays/holidays off and fair weekends and shifts',
+      problem,
+      [
+        ...rules,
+        { id: 'weekly', kind: 'weeklyRest', level: 'soft', weight: 20, params: { minutes: 2100, mode: 'rolling' } },
+        { id: 'sunday', kind: 'sundayHolidayOff', level: 'soft', weight: 10, params: {} },
+        { id: 'fair.weekend', kind: 'fairness', level: 'soft', weight: 5, params: { days: 'weekend' } },
+        { id: 'fair.all', kind: 'fairness', level: 'soft', weight: 0.1, params: {} },
+      ],
+      greedy,
+    ],
+    [
+      'three weeks of day and night cover with the night-worker average, fair nights and weekly rest',
+      nights.problem,
+      nights.rules,
+      nights.start,
+    ],
+  ] as const)('given %s (AND, indicator and unary columns), it repairs and improves, and its score is a fresh evaluation', { timeout: 30_000 }, async (_name, p, more, from) => {
+    const m = compileProblem(p);
+    const withMore = compileRules(m, more);
+    const start = new IncrementalEvaluator(m, withMore, from);
+    // Each added rule costs something at the start, so the repairs have it to weigh.
+    const added = more.filter((r) => r.level === 'soft' && !rules.some((x) => x.id === r.id));
+    expect(added.filter((r) => !(start.penalties[start.rules.findIndex((x) => x.rule.id === r.id)]! > 0)).map((r) => r.id)).toEqual([]);
+    const r = await mipLns(m, withMore, from, { timeLimitMs: 3000, cellBudget: 40, seed: 1 });
+    expect(r.declined).toBe(false);
+    expect(r.improvements).toBeGreaterThan(0);
+    expect(compareScores(r.score, start.score)).toBeLessThan(0);
+    // Fairness is a sum of squares of shares (floating point): equal up to rounding.
+    const fresh = evaluate(p, rotaFromAssignment(m, r.assignment), more).score;
+    expect(fresh.hard).toBe(r.score.hard);
+    expect(fresh.soft).toBeCloseTo(r.score.soft, 6);
+  });
+
+  test('given a rule without an encoding (weekly rest counted in minutes short), it declines at once and returns the input', async () => {
+    const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100, penalty: 'minutes' } }]);
     const r = await mipLns(model, withRest, greedy, { timeLimitMs: 5000, seed: 1 });
     expect(r).toMatchObject({ declined: true, repairs: 0, improvements: 0 });
     expect(r.assignment).toEqual(greedy);

@@ -82,8 +82,8 @@ describe('mipRepair', () => {
     expect(after.hard).toBeLessThan(before.hard);
   });
 
-  test('given a rule kind without an encoding, it declines: undefined, reason declined, input untouched', async () => {
-    const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }]);
+  test('given a rule without an encoding (weekly rest counted in minutes short), it declines: undefined, reason declined, input untouched', async () => {
+    const withRest = compileRules(model, [...rules, { id: 'rest', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100, penalty: 'minutes' } }]);
     const copy = Int16Array.from(greedy);
     const out = await mipRepairDetailed(model, withRest, copy, { employees: [0], timeLimitMs: 1000 });
     expect(out.assignment).toBeUndefined();
