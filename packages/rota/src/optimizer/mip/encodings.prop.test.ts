@@ -67,6 +67,9 @@ const rules: RuleInput[] = [
   { id: 'contracted', kind: 'contractedHours', level: 'soft', params: { toleranceMinutes: 30, tolerancePercent: 1.5 } },
   { id: 'avg.rolling', kind: 'averageWeeklyHours', level: 'hard', params: { periodWeeks: 2, maxAverageMinutes: 1900 } },
   { id: 'avg.blocks', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1, mode: 'blocks' } },
+  // The three-shift weighting: a limit of max(floor, 1900 − bonus) per week, both sides reached.
+  { id: 'avg.weighted', kind: 'averageWeeklyHours', level: 'hard', params: { periodWeeks: 1, maxAverageMinutes: 1900, weighting: { floorMinutes: 1500 } } },
+  { id: 'avg.weighted.soft', kind: 'averageWeeklyHours', level: 'soft', params: { periodWeeks: 2, mode: 'blocks', maxAverageMinutes: 1700, weighting: { floorMinutes: 1400, nightFactor: 1.5 } } },
   { id: 'complete', kind: 'completeWeekends', level: 'soft', weight: 3, params: {} },
   { id: 'complete.same', kind: 'completeWeekends', level: 'hard', params: { sameShiftType: true } },
   { id: '24h.fixed', kind: 'maxWorkIn24h', level: 'hard', params: { minutes: 600 } },
@@ -140,15 +143,15 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test.each(['weeklyRest', 'averageWeeklyHours'])('given a rule of kind %s with params its encoding does not cover (weekly rest in minutes short, the weekly average with weighting), the MIP declines (undefined)', (kind) => {
-    const params = kind === 'weeklyRest' ? { minutes: 2100, penalty: 'minutes' } : { periodWeeks: 2, weighting: { floorMinutes: 1800 } };
-    const withExtra = compileRules(model, [...rules, { id: 'extra', kind, level: 'hard', params }]);
+  test('given weekly rest counted in minutes short, which its encoding does not cover, the MIP declines (undefined)', () => {
+    const withExtra = compileRules(model, [...rules, { id: 'extra', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100, penalty: 'minutes' } }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
   test('given the fixture rules, every rule of the kinds read from their constraints costs something on some rota (the property above is not vacuous for them)', () => {
     const ids = [
-      ...['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'complete', 'complete.same'],
+      ...['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'avg.weighted', 'avg.weighted.soft'],
+      ...['complete', 'complete.same'],
       ...['24h.fixed', '24h.noon', '24h.rolling', 'weekly', 'weekly.rolling', 'sunday', 'sunday.avg', 'nightworker', 'nightworker.hard', 'fair.weekend', 'fair.nights', 'fair.sunday'],
     ];
     const seen = new Set<string>();
@@ -189,6 +192,7 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     { id: 'week', kind: 'maxWorkPerWeek', level: 'soft', weight: 3, params: { minutes: 1500 } },
     { id: 'avg', kind: 'averageWeeklyHours', level: 'soft', params: { periodWeeks: 2, maxAverageMinutes: 1200 } },
     { id: 'avg.position', kind: 'averageWeeklyHours', level: 'soft', weight: 2, params: { periodWeeks: 1 } },
+    { id: 'avg.weighted', kind: 'averageWeeklyHours', level: 'soft', params: { periodWeeks: 1, weighting: { floorMinutes: 1100, nightFactor: 1.5 } } },
     { id: '24h.rolling', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, period: 'rolling', penalty: 'minutes' } },
     { id: '24h.noon', kind: 'maxWorkIn24h', level: 'soft', params: { minutes: 780, dayStartMinute: 720 } },
     // Weekly rest in windows that start in the history; the Sunday before the horizon; scaled fairness shares.
@@ -216,11 +220,31 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
 
   test('given Kari on a day shift on day 0 after her history night: the hard rest rule costs 1 in the MIP of day 0, as in the evaluator', () => {
     const a = new Int16Array(hModel.employees * hModel.days).fill(OFF);
-    const day = hModel.optionShift.findIndex((s) => s === hModel.shiftIndex.get('D'));
+    const day = hModel.optionShift.indexOf(hModel.shiftIndex.get('D')!);
     a[0] = day;
     const sub = buildSubproblem(hModel, hCompiled, a, { employees: [0], fromDay: 0, toDay: 0, hardMode: 'penalty' })!;
     expect(new IncrementalEvaluator(hModel, hCompiled, a).score.hard).toBe(1);
     expect(encodedScore(sub, a).hard).toBe(1);
+  });
+
+  test('given an employee hired mid-horizon (position from 10 March) and a day shift on 5 March: absences cost 1 in the MIP of that day, as in the evaluator (the days before a position count)', () => {
+    const hired = makeProblem({
+      start: '2025-03-01',
+      days: 14,
+      employees: 1,
+      extra: { positions: [{ id: 'p1', employeeId: 'e1', unitId: 'u1', percent: 100, weeklyHoursNorm: 35.5, start: '2025-03-10' }] },
+    });
+    const m = compileProblem(hired);
+    const cr = compileRules(m, [{ id: 'abs', kind: 'absences', level: 'hard', params: { kinds: ['vacation'] } }]);
+    const a = new Int16Array(m.days).fill(OFF);
+    a[4] = 0;
+    const sub = buildSubproblem(m, cr, a, { fromDay: 0, toDay: 13, hardMode: 'penalty' })!;
+    expect(new IncrementalEvaluator(m, cr, a).score.hard).toBe(1);
+    expect(encodedScore(sub, a).hard).toBe(1);
+    a[4] = OFF;
+    a[10] = 0;
+    expect(new IncrementalEvaluator(m, cr, a).score.hard).toBe(0);
+    expect(encodedScore(sub, a).hard).toBe(0);
   });
 
   test('given a horizon that starts on Sunday after a worked Saturday in the history, and Sunday off: complete weekends cost 1 in the MIP of day 0, as in the evaluator', () => {
@@ -271,7 +295,7 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
 
   test('given that Monday start and Kari on a day shift on Sunday 9 March: the next-Sunday rule costs 1 (period 2 March, history) in the MIP as in the evaluator, 0 with 9 March off', () => {
     const a = new Int16Array(mModel.employees * mModel.days).fill(OFF);
-    const day = mModel.optionShift.findIndex((s) => s === mModel.shiftIndex.get('D'));
+    const day = mModel.optionShift.indexOf(mModel.shiftIndex.get('D')!);
     const sundayRule = [mRules[0]!];
     const sundayOnly = buildSubproblem(mModel, sundayRule, a, { employees: [0], fromDay: 0, toDay: 13 })!;
     expect(new IncrementalEvaluator(mModel, sundayRule, a).score.soft).toBe(0);

@@ -192,11 +192,12 @@ const forbiddenSuccession = encoding(forbiddenSuccessionKind, (ctx, p) => {
 /** Sums over block windows with min/max: shift counts and worked minutes. */
 function encodeWindowBounds(ctx: EncodeContext, periodDays: number, value: (d: number, o: number) => number, min: number | undefined, max: number | undefined): void {
   const windows = blockWindows(ctx.model.days, periodDays);
+  const { live, lo, hi } = liveWindows(ctx, windows.from, windows.to);
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    for (let w = 0; w < windows.from.length; w++) {
-      const sum = new LinExpr();
-      for (let d = windows.from[w]!; d < windows.to[w]!; d++) sum.addExpr(ctx.cell(e, d, (o) => value(d, o)));
+    const rows = rowSums(ctx, e, lo, hi, value);
+    for (const w of live) {
+      const sum = rows.sum(windows.from[w]!, windows.to[w]!);
       if (min !== undefined) ctx.penalty([new LinExpr(min).addExpr(sum, -1)], 1);
       if (max !== undefined) ctx.penalty([new LinExpr(-max).addExpr(sum)], 1);
     }
@@ -257,21 +258,78 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
 });
 
 /**
- * Worked minutes per window, read from the compiled constraint (its windows, its per-cell values and,
- * for windows that start before the horizon, its history sums): `history + Σ value(d, o) x[e,d,o]`.
- * Undefined when the constraint is not a window sum.
+ * Sums of `f` over employee e's days `lo … hi − 1` through running sums: one alias column per free day
+ * (`prefix[d] = prefix[d − 1] + cell(d)`), so a window costs two terms however long it is (an 8-week
+ * rolling average over a 120-day neighbourhood would otherwise write each cell into 56 windows).
+ * `sum(a, b)` is `Σ_{a ≤ d < b} cell(e, d, f)`, `max(a, b)` an upper bound of it.
  */
+function rowSums(ctx: EncodeContext, e: number, lo: number, hi: number, f: (d: number, o: number) => number): { sum(a: number, b: number): LinExpr; max(a: number, b: number): number } {
+  const n = Math.max(0, hi - lo);
+  const constant = new Float64Array(n + 1);
+  const top = new Float64Array(n + 1);
+  const running: LinExpr[] = [new LinExpr()];
+  for (let i = 0; i < n; i++) {
+    const d = lo + i;
+    const x = ctx.cell(e, d, (o) => f(d, o));
+    constant[i + 1] = constant[i]! + x.constant;
+    top[i + 1] = top[i]! + cellMax(x);
+    // A free cell's expression has no constant (OFF counts 0): the running sum holds only columns.
+    running.push(x.isConstant ? running[i]! : ctx.lm.alias(new LinExpr().addExpr(running[i]!).addExpr(x)));
+  }
+  return {
+    sum: (a, b) => new LinExpr(constant[b - lo]! - constant[a - lo]!).addExpr(running[b - lo]!).addExpr(running[a - lo]!, -1),
+    max: (a, b) => top[b - lo]! - top[a - lo]!,
+  };
+}
+
+/** The windows `[from, to)` that hold a free day, and the day span they cover inside the horizon. */
+function liveWindows(ctx: EncodeContext, from: Int32Array, to: Int32Array): { live: number[]; lo: number; hi: number } {
+  const live: number[] = [];
+  let lo = ctx.model.days;
+  let hi = 0;
+  for (let w = 0; w < from.length; w++) {
+    if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
+    live.push(w);
+    lo = Math.min(lo, Math.max(0, from[w]!));
+    hi = Math.max(hi, to[w]!);
+  }
+  return { live, lo, hi };
+}
+
+/** A window's two sums (`value` and `value2`, the history's included) and their upper bounds. */
+interface WindowTotals {
+  sum: LinExpr;
+  sumMax: number;
+  sum2: LinExpr;
+  sum2Max: number;
+}
+
+/**
+ * Per window of a window-sum constraint that holds a free day (the others are constant): its sums read
+ * from the compiled constraint — its windows, its per-cell `value` and `value2`, and for windows that
+ * start before the horizon its history sums: `history + Σ value(d, o) x[e,d,o]`.
+ */
+function windowTotals(ctx: EncodeContext, e: number, c: WindowSumConstraint, visit: (w: number, t: WindowTotals) => void): void {
+  const { from, to } = c.dayWindows;
+  const { live, lo, hi } = liveWindows(ctx, from, to);
+  const one = rowSums(ctx, e, lo, hi, (d, o) => c.value(e, d, o));
+  const two = rowSums(ctx, e, lo, hi, (d, o) => c.value2(e, d, o));
+  for (const w of live) {
+    const [first, last] = [Math.max(0, from[w]!), to[w]!];
+    visit(w, {
+      sum: new LinExpr(c.historySum(e, w)).addExpr(one.sum(first, last)),
+      sumMax: c.historySum(e, w) + one.max(first, last),
+      sum2: new LinExpr(c.historySum2(e, w)).addExpr(two.sum(first, last)),
+      sum2Max: c.historySum2(e, w) + two.max(first, last),
+    });
+  }
+}
+
+/** `windowTotals`' first sum per window; false when the constraint is not a window sum. */
 function windowSums(ctx: EncodeContext, e: number, visit: (w: number, sum: LinExpr) => void): boolean {
   const c = ctx.constraint;
   if (!(c instanceof WindowSumConstraint)) return false;
-  const { from, to } = c.dayWindows;
-  for (let w = 0; w < from.length; w++) {
-    // Windows without a free day are constant.
-    if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
-    const sum = new LinExpr(c.historySum(e, w));
-    for (let d = Math.max(0, from[w]!); d < to[w]!; d++) sum.addExpr(ctx.cell(e, d, (o) => c.value(e, d, o)));
-    visit(w, sum);
-  }
+  windowTotals(ctx, e, c, (w, t) => visit(w, t.sum));
   return true;
 }
 
@@ -303,13 +361,37 @@ const contractedHours = encoding(contractedHoursKind, (ctx, p) => {
 });
 
 // Minutes over the period's limit L (the average per week × its weeks), rounded as the kind rounds:
-// for a whole-minute sum, round(sum − L) = sum + ⌊½ − L⌋. Not with the three-shift weighting (declined).
+// for a whole-minute sum, round(sum − L) = sum + ⌊½ − L⌋. With the three-shift weighting (§ 10-4 (6))
+// the limit is max(F, L − bonus), F the floor × the weeks and bonus the weighted extra minutes (whole
+// per shift): the penalty is max(0, min(round(sum − F), round(sum + bonus − L))), which is not convex;
+// a binary z = [L − F − bonus > 0] (an indicator: the cells force it to 1, the objective keeps it at 0
+// otherwise) switches between the two terms, `max(0, a − Ā z, b − B̄ (1 − z))`.
 const averageWeeklyHours = encoding(averageWeeklyHoursKind, (ctx, p) => {
   const c = ctx.constraint;
-  if (p.weighting || !(c instanceof AverageWeekly)) return false;
+  if (!(c instanceof AverageWeekly)) return false;
+  const { from, to } = c.dayWindows;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    windowSums(ctx, e, (w, sum) => ctx.penalty([new LinExpr(Math.floor(0.5 - c.windowLimit(e, w))).addExpr(sum)], 1));
+    const weighting = p.weighting;
+    if (!weighting) {
+      windowSums(ctx, e, (w, sum) => ctx.penalty([new LinExpr(Math.floor(0.5 - c.windowLimit(e, w))).addExpr(sum)], 1));
+      continue;
+    }
+    windowTotals(ctx, e, c, (w, { sum, sumMax, sum2: bonus, sum2Max: bonusMax }) => {
+      const L = c.windowLimit(e, w);
+      const F = weighting.floorMinutes * ((to[w]! - from[w]!) / 7);
+      const a = new LinExpr(Math.floor(0.5 - F)).addExpr(sum);
+      const b = new LinExpr(Math.floor(0.5 - L)).addExpr(sum).addExpr(bonus);
+      const cond = new LinExpr(L - F).addExpr(bonus, -1);
+      if (cond.isConstant) {
+        ctx.penalty([cond.constant > 0 ? b : a], 1);
+        return;
+      }
+      const aMax = Math.max(0, sumMax + Math.floor(0.5 - F));
+      const bMax = Math.max(0, sumMax + bonusMax + Math.floor(0.5 - L));
+      const z = ctx.lm.indicator(cond, Math.max(1, L - F - bonus.constant));
+      ctx.penalty([new LinExpr().addExpr(a).addExpr(z, -aMax), new LinExpr(-bMax).addExpr(b).addExpr(z, bMax)], 1);
+    });
   }
   return true;
 });
@@ -522,25 +604,20 @@ const sundayHolidayOff = encoding(sundayHolidayOffKind, (ctx, p) => {
 const nightWorkerAverage = encoding(nightWorkerAverageKind, (ctx, p) => {
   const c = ctx.constraint;
   if (!(c instanceof NightWorkerAverage)) return false;
-  const { from, to } = c.dayWindows;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    for (let w = 0; w < from.length; w++) {
-      if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
-      const first = Math.max(0, from[w]!);
-      const { sum, max: sumMax } = cellSum(ctx, e, first, to[w]!, (d, o) => c.value(e, d, o), c.historySum(e, w));
-      const { sum: nights, max: nightsMax } = cellSum(ctx, e, first, to[w]!, (d, o) => c.value2(e, d, o), c.historySum2(e, w));
+    windowTotals(ctx, e, c, (w, { sum, sumMax, sum2: nights, sum2Max: nightsMax }) => {
       const round = Math.floor(0.5 - c.windowLimit(w));
       const over = new LinExpr(round).addExpr(sum);
       const overMax = sumMax + round;
-      if (overMax <= 0 || nightsMax < p.minNightShifts) continue;
+      if (overMax <= 0 || nightsMax < p.minNightShifts) return;
       if (nights.isConstant) {
         ctx.penalty([over], 1);
-        continue;
+        return;
       }
       const night = ctx.lm.indicator(new LinExpr(1 - p.minNightShifts).addExpr(nights), nightsMax - p.minNightShifts + 1);
       ctx.penalty([new LinExpr(-overMax).addExpr(over).addExpr(night, overMax)], 1);
-    }
+    });
   }
   return true;
 });
@@ -583,7 +660,9 @@ const fairness = encoding(fairnessKind, (ctx) => {
     for (const b of f.digits) tau.addExpr(b, f.s);
     tauMax += f.s * f.digits.length;
   }
-  const T = new LinExpr(Tmin).addExpr(tau);
+  // One column for τ: each b τ row then holds two terms rather than all the free cells.
+  const tauCol = ctx.lm.alias(tau);
+  const T = new LinExpr(Tmin).addExpr(tauCol);
   const V = new LinExpr(Q - (A * A) / n).addExpr(T, -(2 * A) / n);
   for (const f of free) {
     V.constant += f.s * f.s * f.lo * f.lo;
@@ -592,7 +671,7 @@ const fairness = encoding(fairnessKind, (ctx) => {
     V.addExpr(T, -(f.s * f.lo) / n);
     for (const b of f.digits) {
       V.addExpr(b, -(f.s * Tmin) / n);
-      V.addExpr(ctx.lm.minOf([tau, new LinExpr().addExpr(b, tauMax)], tauMax), -f.s / n);
+      V.addExpr(ctx.lm.minOf([tauCol, new LinExpr().addExpr(b, tauMax)], tauMax), -f.s / n);
     }
   }
   ctx.penalty([V], 1, true);

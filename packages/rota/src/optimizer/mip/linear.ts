@@ -68,9 +68,14 @@ export interface LinearScore {
 /**
  * How an auxiliary column's value follows from the columns before it: `max` = max(0, defs…) capped
  * at its upper bound, `min` = min(upper, defs…) floored at 0, `indicator` = [def > 0], `unary` =
- * [def ≥ threshold].
+ * [def ≥ threshold], `alias` = def (a free column equal to an expression).
  */
-type AuxDef = { type: 'max' | 'min'; defs: LinExpr[] } | { type: 'indicator'; def: LinExpr } | { type: 'unary'; def: LinExpr; threshold: number };
+type AuxDef =
+  | { type: 'max'; defs: LinExpr[] }
+  | { type: 'min'; defs: LinExpr[] }
+  | { type: 'indicator'; def: LinExpr }
+  | { type: 'alias'; def: LinExpr }
+  | { type: 'unary'; def: LinExpr; threshold: number };
 
 interface Row {
   expr: LinExpr;
@@ -91,6 +96,8 @@ export class LinearModel {
   readonly names: string[] = [];
   readonly upper: number[] = [];
   readonly binaryCol: boolean[] = [];
+  /** Columns without bounds (aliases). */
+  private readonly freeCols = new Set<number>();
   /** Definitions of auxiliary columns (undefined for cell binaries). */
   private readonly defs: (AuxDef | undefined)[] = [];
   readonly rows: Row[] = [];
@@ -187,6 +194,18 @@ export class LinearModel {
     return digits;
   }
 
+  /**
+   * A column equal to `def` (a free column and the row `col = def`): a running sum written once, so
+   * that many long windows over the same days cost two terms each rather than one per cell.
+   */
+  alias(def: LinExpr): LinExpr {
+    if (def.isConstant) return new LinExpr(def.constant);
+    const col = this.aux(Number.POSITIVE_INFINITY, false, { type: 'alias', def });
+    this.freeCols.add(col);
+    this.rows.push({ expr: new LinExpr().add(col, 1).addExpr(def, -1), sense: '=' });
+    return new LinExpr().add(col, 1);
+  }
+
   private aux(upper: number, binary: boolean, def: AuxDef): number {
     const col = this.names.length;
     this.names.push(`${binary ? 'z' : 'a'}${col}`);
@@ -232,13 +251,14 @@ export class LinearModel {
         v[c] = binaries[c]!;
         continue;
       }
-      if (def.type === 'indicator') v[c] = def.def.valueAt(v) > 1e-9 ? 1 : 0;
+      if (def.type === 'alias') v[c] = def.def.valueAt(v);
+      else if (def.type === 'indicator') v[c] = def.def.valueAt(v) > 1e-9 ? 1 : 0;
       else if (def.type === 'unary') v[c] = def.def.valueAt(v) >= def.threshold - 1e-9 ? 1 : 0;
       else if (def.type === 'max') {
         let m = 0;
         for (const d of def.defs) m = Math.max(m, d.valueAt(v));
         v[c] = Math.min(this.upper[c]!, m);
-      } else {
+      } else if (def.type === 'min') {
         let m = this.upper[c]!;
         for (const d of def.defs) m = Math.min(m, d.valueAt(v));
         v[c] = Math.max(0, m);
@@ -287,6 +307,10 @@ export class LinearModel {
     if (this.names.length === 0) out.push(' dummy = 0');
     for (let c = 0; c < this.columns; c++) {
       if (this.binaryCol[c]) continue;
+      if (this.freeCols.has(c)) {
+        out.push(` ${this.names[c]} free`);
+        continue;
+      }
       out.push(Number.isFinite(this.upper[c]!) ? ` 0 <= ${this.names[c]} <= ${num(this.upper[c]!)}` : ` ${this.names[c]} >= 0`);
     }
     const bins = this.names.filter((_, c) => this.binaryCol[c]);
