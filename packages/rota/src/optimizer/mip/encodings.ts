@@ -192,10 +192,10 @@ const forbiddenSuccession = encoding(forbiddenSuccessionKind, (ctx, p) => {
 /** Sums over block windows with min/max: shift counts and worked minutes. */
 function encodeWindowBounds(ctx: EncodeContext, periodDays: number, value: (d: number, o: number) => number, min: number | undefined, max: number | undefined): void {
   const windows = blockWindows(ctx.model.days, periodDays);
-  const { live, lo, hi } = liveWindows(ctx, windows.from, windows.to);
+  const { live, lo, hi, running } = liveWindows(ctx, windows.from, windows.to);
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    const rows = rowSums(ctx, e, lo, hi, value);
+    const rows = rowSums(ctx, e, lo, hi, value, running);
     for (const w of live) {
       const sum = rows.sum(windows.from[w]!, windows.to[w]!);
       if (min !== undefined) ctx.penalty([new LinExpr(min).addExpr(sum, -1)], 1);
@@ -258,42 +258,62 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
 });
 
 /**
- * Sums of `f` over employee e's days `lo … hi − 1` through running sums: one alias column per free day
- * (`prefix[d] = prefix[d − 1] + cell(d)`), so a window costs two terms however long it is (an 8-week
- * rolling average over a 120-day neighbourhood would otherwise write each cell into 56 windows).
+ * Sums of `f` over employee e's days `lo … hi − 1`. With `running` (windows that overlap, so that the
+ * cells would be written many times) through running sums: one alias column per free day
+ * (`prefix[d] = prefix[d − 1] + cell(d)`), so a window costs two terms however long it is — an 8-week
+ * rolling average over a 120-day neighbourhood would otherwise write each cell into 56 windows.
  * `sum(a, b)` is `Σ_{a ≤ d < b} cell(e, d, f)`, `max(a, b)` an upper bound of it.
  */
-function rowSums(ctx: EncodeContext, e: number, lo: number, hi: number, f: (d: number, o: number) => number): { sum(a: number, b: number): LinExpr; max(a: number, b: number): number } {
+function rowSums(
+  ctx: EncodeContext,
+  e: number,
+  lo: number,
+  hi: number,
+  f: (d: number, o: number) => number,
+  running: boolean,
+): { sum(a: number, b: number): LinExpr; max(a: number, b: number): number } {
   const n = Math.max(0, hi - lo);
   const constant = new Float64Array(n + 1);
   const top = new Float64Array(n + 1);
-  const running: LinExpr[] = [new LinExpr()];
+  const cells: LinExpr[] = [];
+  const prefix: LinExpr[] = [new LinExpr()];
   for (let i = 0; i < n; i++) {
     const d = lo + i;
     const x = ctx.cell(e, d, (o) => f(d, o));
     constant[i + 1] = constant[i]! + x.constant;
     top[i + 1] = top[i]! + cellMax(x);
+    cells.push(x);
     // A free cell's expression has no constant (OFF counts 0): the running sum holds only columns.
-    running.push(x.isConstant ? running[i]! : ctx.lm.alias(new LinExpr().addExpr(running[i]!).addExpr(x)));
+    if (running) prefix.push(x.isConstant ? prefix[i]! : ctx.lm.alias(new LinExpr().addExpr(prefix[i]!).addExpr(x)));
   }
   return {
-    sum: (a, b) => new LinExpr(constant[b - lo]! - constant[a - lo]!).addExpr(running[b - lo]!).addExpr(running[a - lo]!, -1),
+    sum: (a, b) => {
+      const out = new LinExpr(constant[b - lo]! - constant[a - lo]!);
+      if (running) return out.addExpr(prefix[b - lo]!).addExpr(prefix[a - lo]!, -1);
+      for (let i = a - lo; i < b - lo; i++) if (!cells[i]!.isConstant) out.addExpr(cells[i]!);
+      return out;
+    },
     max: (a, b) => top[b - lo]! - top[a - lo]!,
   };
 }
 
-/** The windows `[from, to)` that hold a free day, and the day span they cover inside the horizon. */
-function liveWindows(ctx: EncodeContext, from: Int32Array, to: Int32Array): { live: number[]; lo: number; hi: number } {
+/**
+ * The windows `[from, to)` that hold a free day, the day span they cover inside the horizon, and
+ * whether running sums pay (the windows' days add up to more than twice the span: they overlap).
+ */
+function liveWindows(ctx: EncodeContext, from: Int32Array, to: Int32Array): { live: number[]; lo: number; hi: number; running: boolean } {
   const live: number[] = [];
   let lo = ctx.model.days;
   let hi = 0;
+  let length = 0;
   for (let w = 0; w < from.length; w++) {
     if (to[w]! <= ctx.fromDay || from[w]! > ctx.toDay) continue;
     live.push(w);
     lo = Math.min(lo, Math.max(0, from[w]!));
     hi = Math.max(hi, to[w]!);
+    length += to[w]! - Math.max(0, from[w]!);
   }
-  return { live, lo, hi };
+  return { live, lo, hi, running: length > 2 * (hi - lo) };
 }
 
 /** A window's two sums (`value` and `value2`, the history's included) and their upper bounds. */
@@ -311,9 +331,9 @@ interface WindowTotals {
  */
 function windowTotals(ctx: EncodeContext, e: number, c: WindowSumConstraint, visit: (w: number, t: WindowTotals) => void): void {
   const { from, to } = c.dayWindows;
-  const { live, lo, hi } = liveWindows(ctx, from, to);
-  const one = rowSums(ctx, e, lo, hi, (d, o) => c.value(e, d, o));
-  const two = rowSums(ctx, e, lo, hi, (d, o) => c.value2(e, d, o));
+  const { live, lo, hi, running } = liveWindows(ctx, from, to);
+  const one = rowSums(ctx, e, lo, hi, (d, o) => c.value(e, d, o), running);
+  const two = rowSums(ctx, e, lo, hi, (d, o) => c.value2(e, d, o), running);
   for (const w of live) {
     const [first, last] = [Math.max(0, from[w]!), to[w]!];
     visit(w, {
