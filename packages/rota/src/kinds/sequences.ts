@@ -20,14 +20,20 @@ const RunParams = z
 /**
  * Runs of consecutive days for which `member` holds; penalties for runs shorter than min or longer
  * than max. A run starting on day 0 continues the run the history ends with (its length counts).
+ * Exported for the MIP encoding, which reads that run (`historyLead`).
  */
-abstract class RunConstraint extends LocalConstraint {
+export abstract class RunConstraint extends LocalConstraint {
   /** Per employee, the length of the run the history ends with on the day before the horizon (built on first use). */
   private lead: Int32Array | undefined;
   constructor(model: CompiledProblem, rule: Rule, inScope: Uint8Array, readonly p: z.infer<typeof RunParams>) {
     super(model, rule, inScope);
   }
   abstract member(o: number): boolean;
+
+  /** Length of the run the history ends with on the day before the horizon (0 without history). */
+  historyLead(e: number): number {
+    return this.leadIn(e);
+  }
 
   private leadIn(e: number): number {
     if (!this.lead) {

@@ -31,9 +31,10 @@ const WeekendParams = z
 /**
  * Worked weekends. With history, the weekends before the horizon count in the windows that reach
  * back over its start (and a weekend straddling the start counts its history days); each window
- * and the total are penalised only beyond what the history alone already gives.
+ * and the total are penalised only beyond what the history alone already gives. Exported for the
+ * MIP encoding, which reads its weekends, windows and history.
  */
-class WeekendWork implements Constraint {
+export class WeekendWork implements Constraint {
   private readonly sats: Int32Array;
   /** Weekend index for a day (Fri/Sat/Sun), or -1. */
   private readonly weekendOf: Int32Array;
@@ -86,6 +87,24 @@ class WeekendWork implements Constraint {
         this.windowBase[e * this.nWin + i] = this.windowPenalty(s);
       }
     }
+  }
+
+  /** Day index of each weekend's Saturday (−1: the Saturday before a horizon that starts on Sunday). */
+  get saturdays(): Int32Array {
+    return this.sats;
+  }
+  /** The first weekend of the first window (negative: windows reach back into the history). */
+  get firstWindowWeekend(): number {
+    return this.fmin;
+  }
+  /**
+   * 1 when the history alone works weekend k: k < 0 the weekends before the horizon (those a window
+   * reaches), k = 0 the history's days of the first weekend; else 0.
+   */
+  historyWeekend(e: number, k: number): number {
+    if (this.model.history.days === 0 || this.K === 0) return 0;
+    if (k === 0) return this.historyWorked(e, this.sats[0]!) ? 1 : 0;
+    return k < 0 && -k <= this.pre ? this.histWorked[e * this.pre - k - 1]! : 0;
   }
 
   /** True when a history cell of the weekend with Saturday `sat` (a day index) makes it worked. */

@@ -202,6 +202,16 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
     { id: 'nightworker', kind: 'nightWorkerAverage', level: 'soft', params: { maxAveragePer24h: 300, periodWeeks: 1, minNightShifts: 2 } },
     { id: 'fair.weekend', kind: 'fairness', level: 'soft', params: { days: 'weekend' } },
     { id: 'fair.all', kind: 'fairness', level: 'soft', weight: 0.5, params: { perPositionPercent: true } },
+    // Runs that continue the history's (Kari's three nights, Ola's evening, Nora's days off).
+    { id: 'run.max', kind: 'consecutiveWorkDays', level: 'soft', weight: 2, params: { max: 4 } },
+    { id: 'run.min', kind: 'consecutiveWorkDays', level: 'soft', params: { min: 3 } },
+    { id: 'run.nights', kind: 'consecutiveWorkDays', level: 'soft', params: { labels: ['night'], min: 2, max: 3, exemptAtBoundaries: false } },
+    { id: 'off.min', kind: 'consecutiveDaysOff', level: 'soft', params: { min: 2 } },
+    { id: 'off.max', kind: 'consecutiveDaysOff', level: 'soft', params: { max: 6 } },
+    // Weekends before the horizon in the windows that reach back; the history's days of the first weekend.
+    { id: 'weekend.window', kind: 'weekendWork', level: 'soft', weight: 3, params: { maxInWindow: { count: 1, window: 3 } } },
+    { id: 'weekend.total', kind: 'weekendWork', level: 'soft', params: { definition: 'dates', maxTotal: 1 } },
+    { id: 'succ', kind: 'forbiddenSuccession', level: 'soft', weight: 4, params: { pairs: [{ from: 'N', to: 'D' }, { from: 'K', to: 'D' }] } },
   ];
   const hCompiled = compileRules(hModel, hRules);
   const hCells = fc.array(fc.integer({ min: -1, max: hModel.options - 1 }), { minLength: hModel.employees * hModel.days, maxLength: hModel.employees * hModel.days });
@@ -217,6 +227,25 @@ describe('MIP encodings read from the constraint (pair and cell costs, window su
       expectSameChange(sub, a, b, hCompiled);
     },
   );
+
+  test('given at least 5 working days in a row (hard, as constraints) and history: Kari (3 nights before) with 1 more day is illegal, with 2 legal; Nora (off before) with 2 days illegal — in the MIP as in the evaluator', () => {
+    const cr = compileRules(hModel, [{ id: 'run5', kind: 'consecutiveWorkDays', level: 'hard', params: { min: 5 } }]);
+    const N = hModel.optionShift.indexOf(hModel.shiftIndex.get('N')!);
+    const D = hModel.optionShift.indexOf(hModel.shiftIndex.get('D')!);
+    const check = (a: Int16Array, legal: boolean) => {
+      const sub = buildSubproblem(hModel, cr, a, { fromDay: 0, toDay: 6 })!;
+      expect(new IncrementalEvaluator(hModel, cr, a).score.hard === 0).toBe(legal);
+      expect(encodedScore(sub, a).hard === 0).toBe(legal);
+    };
+    const a = new Int16Array(hModel.employees * hModel.days).fill(OFF);
+    a[0] = N;
+    check(a, false);
+    a[1] = N;
+    check(a, true);
+    a[2 * hModel.days] = D;
+    a[2 * hModel.days + 1] = D;
+    check(a, false);
+  });
 
   test('given Kari on a day shift on day 0 after her history night: the hard rest rule costs 1 in the MIP of day 0, as in the evaluator', () => {
     const a = new Int16Array(hModel.employees * hModel.days).fill(OFF);

@@ -19,9 +19,9 @@ import {
   totalWorkedMinutesKind,
 } from '../../kinds/hours.js';
 import { MaxWorkIn24h, maxWorkIn24hKind, WeeklyRest, weeklyRestKind } from '../../kinds/rest.js';
-import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind } from '../../kinds/sequences.js';
+import { consecutiveDaysOffKind, consecutiveWorkDaysKind, forbiddenSuccessionKind, RunConstraint } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
-import { completeWeekendsKind, SundayHolidayOff, sundayHolidayOffKind, weekendWorkKind } from '../../kinds/weekends.js';
+import { completeWeekendsKind, SundayHolidayOff, sundayHolidayOffKind, WeekendWork, weekendWorkKind } from '../../kinds/weekends.js';
 import { blockWindows, WindowSumConstraint } from '../../kinds/window-sum.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { type Constraint, LocalConstraint, PairConstraint, RowConstraint, type RuleKindDefinition } from '../../rules/kind.js';
@@ -81,29 +81,38 @@ function runMember(ctx: EncodeContext, e: number, d: number, mask: Uint8Array | 
 function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: number | undefined; exemptAtBoundaries: boolean }, mask: Uint8Array | undefined): boolean {
   const { days } = ctx.model;
   if (p.min !== undefined && p.max !== undefined && p.min > p.max + 1) return false;
+  const c = ctx.constraint;
+  const H = ctx.model.history.days;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
+    // The run the history ends with: a run from day 0 continues it (its days count), and day 0 is a
+    // boundary (exempt from min) only when the history does not show where the run began.
+    const lead = c instanceof RunConstraint ? c.historyLead(e) : 0;
+    const exemptStart = p.exemptAtBoundaries && (H === 0 || lead === H);
     // Terms wholly outside [fromDay − reach, toDay + reach] are constant: they are left out.
     const reach = Math.max(p.max ?? 0, p.min ?? 0) + 1;
     const lo = Math.max(0, ctx.fromDay - reach);
     const hi = Math.min(days - 1, ctx.toDay + reach);
     const mem: LinExpr[] = [];
     for (let d = lo; d <= hi; d++) mem[d] = runMember(ctx, e, d, mask);
+    // Members before the horizon: the history's run (constants).
+    const at = (d: number) => (d >= 0 ? mem[d]! : new LinExpr(d >= -lead ? 1 : 0));
     if (p.max !== undefined) {
       const M = p.max;
-      for (let s = Math.max(0, ctx.fromDay - M); s + M < days && s <= ctx.toDay; s++) {
+      for (let s = Math.max(-lead, ctx.fromDay - M); s + M < days && s <= ctx.toDay; s++) {
         const w = new LinExpr(-M);
-        for (let d = s; d <= s + M; d++) w.addExpr(mem[d]!);
+        for (let d = s; d <= s + M; d++) w.addExpr(at(d));
         ctx.penalty([w], 1);
       }
     }
     if (p.min !== undefined && ctx.strict) {
-      // Legality only: a run starting on day s (not exempt) holds its next min − 1 days, the tight form.
+      // Legality only: a run starting on day s (not exempt) holds its next min − 1 days, the tight form;
+      // from day 0 it has the history's days already.
       for (let s = Math.max(0, ctx.fromDay - p.min); s <= Math.min(days - 1, ctx.toDay + 1); s++) {
-        if (p.exemptAtBoundaries && s === 0) continue;
+        if (s === 0 && exemptStart) continue;
         const start = new LinExpr().addExpr(mem[s]!);
         if (s > 0) start.addExpr(mem[s - 1]!, -1);
-        for (let j = 1; j < p.min; j++) {
+        for (let j = 1; j < p.min - (s === 0 ? lead : 0); j++) {
           if (s + j >= days) {
             if (!p.exemptAtBoundaries) ctx.penalty([start], 1);
             break;
@@ -115,13 +124,15 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
       for (let len = 1; len < p.min; len++) {
         for (let s = Math.max(0, ctx.fromDay - len); s + len <= days && s <= ctx.toDay + 1; s++) {
           const last = s + len - 1;
-          if (p.exemptAtBoundaries && (s === 0 || last === days - 1)) continue;
+          if ((s === 0 && exemptStart) || (p.exemptAtBoundaries && last === days - 1)) continue;
+          const short = p.min - len - (s === 0 ? lead : 0);
+          if (short <= 0) continue;
           // 1 exactly when days s..last are members and their neighbours (inside the horizon) are not.
           const x = new LinExpr(1 - len);
           for (let d = s; d <= last; d++) x.addExpr(mem[d]!);
           if (s > 0) x.addExpr(mem[s - 1]!, -1);
           if (last + 1 < days) x.addExpr(mem[last + 1]!, -1);
-          ctx.penalty([x], p.min - len);
+          ctx.penalty([x], short);
         }
       }
     }
@@ -172,8 +183,10 @@ const forbiddenSuccession = encoding(forbiddenSuccessionKind, (ctx, p) => {
     const t = model.shiftIndex.get(to);
     if (f !== undefined && t !== undefined && !next[f]!.includes(t)) next[f]!.push(t);
   }
+  const c = ctx.constraint;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
+    if (c instanceof PairConstraint) historyPair(ctx, e, c);
     for (let d = Math.max(0, ctx.fromDay - 1); d + 1 < model.days && d <= ctx.toDay; d++) {
       // One term per day pair: at most one `from` shift is worked on day d.
       const exprs: LinExpr[] = [];
@@ -221,26 +234,26 @@ const consecutiveDaysOff = encoding(consecutiveDaysOffKind, (ctx, p) => encodeRu
 
 const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
   const { model } = ctx;
-  const sats: number[] = [];
-  for (let d = 0; d < model.days; d++) {
-    if (model.weekday[d] === 6) sats.push(d);
-    else if (d === 0 && model.weekday[d] === 7) sats.push(-1);
-  }
+  const c = ctx.constraint;
+  if (!(c instanceof WeekendWork)) return false;
+  const sats = c.saturdays;
   const weekendOf = new Int32Array(model.days).fill(-1);
   sats.forEach((s, k) => {
     for (let d = s - 1; d <= s + 1; d++) if (d >= 0 && d < model.days && (p.definition === 'time' || d >= s)) weekendOf[d] = k;
   });
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    // Worked weekend k: the largest of its days' worked indicators (a column in [0, 1]).
-    const worked = sats.map((s, k) => {
-      const days: LinExpr[] = [];
+    // Worked weekend k: the largest of its days' worked indicators (a column in [0, 1]); the first one's
+    // history days are a constant, as are the weekends before the horizon.
+    const worked = Array.from(sats, (s, k) => {
+      const days: LinExpr[] = [new LinExpr(c.historyWeekend(e, k))];
       for (let d = s - 1; d <= s + 1; d++) {
         if (d < 0 || d >= model.days || weekendOf[d] !== k) continue;
         days.push(ctx.cell(e, d, (o) => (p.definition === 'dates' || model.weekend[d * model.shifts + model.optionShift[o]!]! > 0 ? 1 : 0)));
       }
       return ctx.lm.maxOf(days, 1);
     });
+    const at = (k: number) => (k < 0 ? new LinExpr(c.historyWeekend(e, k)) : worked[k]!);
     if (p.maxTotal !== undefined) {
       const total = new LinExpr(-p.maxTotal);
       for (const w of worked) total.addExpr(w);
@@ -248,9 +261,9 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
     }
     if (p.maxInWindow) {
       const { count, window } = p.maxInWindow;
-      for (let i = 0; i + window <= worked.length; i++) {
+      for (let i = c.firstWindowWeekend; i + window <= worked.length; i++) {
         const sum = new LinExpr(-count);
-        for (let k = i; k < i + window; k++) sum.addExpr(worked[k]!);
+        for (let k = i; k < i + window; k++) sum.addExpr(at(k));
         ctx.penalty([sum], 1);
       }
     }
@@ -735,19 +748,22 @@ function encodeCellCosts(ctx: EncodeContext, c: CellConstraint): boolean {
   return true;
 }
 
+/** The pair of the last history day (fixed) with day 0: linear in day 0's cell, from the constraint's `pairCost`. */
+function historyPair(ctx: EncodeContext, e: number, c: PairConstraint): void {
+  const { days, history } = ctx.model;
+  if (ctx.fromDay !== 0 || history.days === 0 || days === 0) return;
+  const h = history.option[e * history.days + history.days - 1]!;
+  if (h >= 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.pairCost(e, -1, h, o2))], 1, true);
+}
+
 /**
  * Pair costs read from the compiled constraint (`pairCost(e, d, o1, o2)` for consecutive worked days,
  * the last history day included) as day pairs whose costs with OFF are 0 (see `encodeDayPairs`).
  */
 function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
-  const { days, history } = ctx.model;
   for (const e of ctx.rows) {
     if (!ctx.inScope[e]) continue;
-    if (ctx.fromDay === 0 && history.days > 0 && days > 0) {
-      // The last history day is fixed: its pair with day 0 is linear in day 0's cell.
-      const h = history.option[e * history.days + history.days - 1]!;
-      if (h >= 0) ctx.penalty([ctx.cell(e, 0, (o2) => c.pairCost(e, -1, h, o2))], 1, true);
-    }
+    historyPair(ctx, e, c);
     encodeDayPairs(ctx, e, (d, o1, o2) => (o1 === OFF || o2 === OFF ? 0 : c.pairCost(e, d, o1, o2)));
   }
   return true;
