@@ -1,10 +1,10 @@
 /**
  * A small mixed-integer linear model: binary cell columns, auxiliary columns each defined by the
- * cell columns before them (the maximum or the minimum of linear expressions, the indicator of a
- * positive expression, the unary digits of an integer expression — so its value at any integer
- * point is known), rows, and a score split into hard and soft parts. It writes CPLEX LP text (what HiGHS reads) and evaluates itself
- * at an assignment of the binary columns, which is how the MIP's objective is checked against the
- * rule engine's evaluator.
+ * columns before them (the maximum or the minimum of linear expressions, the indicator of a positive
+ * expression, the unary digits of an integer expression, an alias of an expression — so its value at
+ * any integer point is known), rows, and a score split into hard and soft parts. It writes CPLEX LP
+ * text (what HiGHS reads) and evaluates itself at an assignment of the binary columns, which is how
+ * the MIP's objective is checked against the rule engine's evaluator.
  */
 
 /** A linear expression: `constant + Σ coef[i] × column[i]`. Columns may repeat; they add up. */
@@ -86,7 +86,8 @@ interface Row {
  * The model. Cell columns are binaries created with {@link LinearModel.binary}; auxiliary columns
  * with {@link LinearModel.maxOf}, whose value at an integer point is `max(0, defs…)` (bounded above),
  * {@link LinearModel.minOf} (`min(upper, defs…)`, at least 0), {@link LinearModel.indicator} and
- * {@link LinearModel.unary} (binaries whose value the cells decide). Each holds its value at the
+ * {@link LinearModel.unary} (binaries whose value the cells decide) and {@link LinearModel.alias}
+ * (equal to an expression). Each holds its value at the
  * optimum because the objective (or a hard row) pushes it that way; the caller's use must do so —
  * `maxOf` and `indicator` only where a larger value never helps, `minOf` only where a smaller never does.
  * Penalties go through {@link LinearModel.penalty}: `weight × max(0, exprs…)`, soft into the

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { runHighs } from './highs.js';
+import { LinExpr, LinearModel } from './linear.js';
+
+/** Three cell binaries x0, x1, x2 and their sum. */
+function threeCells(lm: LinearModel): { x: LinExpr[]; sum: LinExpr } {
+  const x = [0, 1, 2].map((i) => new LinExpr().add(lm.binary(`x${i}`)));
+  return { x, sum: new LinExpr().addExpr(x[0]!).addExpr(x[1]!).addExpr(x[2]!) };
+}
+
+describe('LinearModel auxiliary columns', () => {
+  test('given x = (1, 0, 1), each auxiliary column takes its defined value: max 1, min 0, indicator 1, unary digits 1 1 0, alias 2', () => {
+    const lm = new LinearModel('penalty', 1000);
+    const { x, sum } = threeCells(lm);
+    const max = lm.maxOf([new LinExpr(-1).addExpr(sum)]);
+    const min = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
+    const indicator = lm.indicator(new LinExpr(-1).addExpr(sum), 2);
+    const digits = lm.unary(sum, 0, 3);
+    const alias = lm.alias(sum);
+    const v = lm.complete([1, 0, 1]);
+    expect([max, min, indicator, ...digits, alias].map((e) => e.valueAt(v))).toEqual([1, 0, 1, 1, 1, 0, 2]);
+  });
+
+  test('given constant definitions, no column is made: min(3, 0.5) at most 1 is 0.5, min with a 0 is 0, an indicator of −1 is 0, digits of 2 in [1, 4] are 1 0 0', () => {
+    const lm = new LinearModel('penalty', 1000);
+    expect(lm.minOf([new LinExpr(3), new LinExpr(0.5)]).constant).toBe(0.5);
+    expect(lm.minOf([new LinExpr(0), new LinExpr().add(lm.binary('x'))]).constant).toBe(0);
+    expect(lm.indicator(new LinExpr(-1), 5).constant).toBe(0);
+    expect(lm.unary(new LinExpr(2), 1, 4).map((d) => d.constant)).toEqual([1, 0, 0]);
+    expect(lm.columns).toBe(1);
+  });
+
+  test('given indicator, unary and alias columns, the LP lists the first two as binaries, the alias as free, and its row as an equality', () => {
+    const lm = new LinearModel('penalty', 1000);
+    const { sum } = threeCells(lm);
+    const z = lm.indicator(new LinExpr(-1).addExpr(sum), 2);
+    const [b1] = lm.unary(sum, 0, 2);
+    const a = lm.alias(sum);
+    const names = [z, b1!, a].map((e) => lm.names[e.cols[0]!]!);
+    const lp = lm.toLp();
+    const binaries = lp.slice(lp.indexOf('Binaries'));
+    expect(binaries).toContain(names[0]!);
+    expect(binaries).toContain(names[1]!);
+    expect(lp).toContain(` ${names[2]} free`);
+    expect(lp).toMatch(new RegExp(`r\\d+: - 1 x0 - 1 x1 - 1 x2 \\+ 1 ${names[2]} = 0`));
+  });
+
+  test('given "one of three cells on", x2 costing 3 and x0, x1 both off worth 2 (an AND column the objective wants large), HiGHS picks x0 or x1: soft 2, as the model scores its answer', async () => {
+    const lm = new LinearModel('constraint', 1000);
+    const { x, sum } = threeCells(lm);
+    lm.row(new LinExpr(-1).addExpr(sum), '>=');
+    const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
+    lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
+    lm.penalty([x[2]!], 3, false, true);
+    const out = await runHighs({ lp: lm.toLp(), names: lm.names, timeLimitMs: 5000 });
+    expect(out.status).toBe('optimal');
+    const v = lm.complete(out.values!);
+    expect(lm.score(v)).toEqual({ hard: 0, soft: 2 });
+    // HiGHS's own optimum is the score of its answer: the AND column cannot claim "both off" falsely.
+    expect(out.objective! + lm.objectiveConstant).toBeCloseTo(2, 9);
+    expect(v[2]).toBeCloseTo(0, 9);
+    expect(v[0]! + v[1]!).toBeCloseTo(1, 9);
+  });
+
+  test('given 4 per cell off and 10 per cell over one that counts only when at least two are on (an indicator the cells force), HiGHS turns one cell on: soft 8, as the model scores its answer', async () => {
+    const lm = new LinearModel('constraint', 1000);
+    const { sum } = threeCells(lm);
+    // 4 × (1 − x_i) per cell: off costs 4; over = sum − 1, counted (×10) only when sum ≥ 2.
+    lm.penalty([new LinExpr(3).addExpr(sum, -1)], 4, false, true);
+    const atLeastTwo = lm.indicator(new LinExpr(-1).addExpr(sum), 2);
+    lm.penalty([new LinExpr(-1 - 2).addExpr(sum).addExpr(atLeastTwo, 2)], 10, false);
+    const out = await runHighs({ lp: lm.toLp(), names: lm.names, timeLimitMs: 5000 });
+    expect(out.status).toBe('optimal');
+    const v = lm.complete(out.values!);
+    // One cell on: 8 (two off), no over-penalty; two on: 4 + 10; three: 0 + 20.
+    expect(lm.score(v).soft).toBe(8);
+    expect(out.objective! + lm.objectiveConstant).toBeCloseTo(8, 9);
+    expect(sum.valueAt(v)).toBe(1);
+  });
+});
