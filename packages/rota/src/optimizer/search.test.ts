@@ -112,3 +112,21 @@ describe('lateAcceptanceSearch, coolAfterTarget', () => {
     expect(on.bestScore.soft).toBeLessThanOrEqual(at.bestScore.soft);
   });
 });
+
+describe('lateAcceptanceSearch, coolAfterMs', () => {
+  test('given coolAfterMs 0 and a cycle of 5 000 iterations, it stops at the end of the first cycle and says time; given 50 ms and 20 000-iteration cycles, at a multiple of the cycle past 50 ms, before the time limit', async () => {
+    const base = { seed: 1, hardWeight: 1e6, lateAcceptance: 100, progressIntervalMs: 1e9 };
+    const first = setup(LINES);
+    const out = await lateAcceptanceSearch(first.inc, first.space, { ...base, timeLimitMs: 20_000, annealing: { startTemperature: 50, endTemperature: 1, cycleIterations: 5_000 }, coolAfterMs: 0 });
+    expect(out.stoppedBy).toBe('time');
+    expect(out.iterations).toBe(5_000);
+
+    const later = setup(LINES);
+    const t0 = performance.now();
+    const on = await lateAcceptanceSearch(later.inc, later.space, { ...base, timeLimitMs: 20_000, annealing: { startTemperature: 50, endTemperature: 1, cycleIterations: 20_000 }, coolAfterMs: 50 });
+    expect(on.stoppedBy).toBe('time');
+    expect(on.iterations % 20_000).toBe(0);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(50);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});

@@ -41,6 +41,12 @@ export interface SearchConfig {
    * wherever a hot one first touched the target.
    */
   coolAfterTarget?: boolean;
+  /**
+   * With annealing: after this many milliseconds, search on to the end of the current cooling cycle and
+   * stop there (reported as `time`; `timeLimitMs` still bounds it), so that a search cut by time ends
+   * cold rather than wherever the temperature was.
+   */
+  coolAfterMs?: number;
 }
 
 /** A progress report. */
@@ -255,15 +261,17 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     fridayOf[d] = f;
   }
 
-  // Set when the target is reached and the search goes on to the end of the cooling cycle.
+  // Set when the target is reached (or `coolAfterMs` has passed) and the search goes on to the end of the cooling cycle.
   let cooling = false;
+  let coolingForTime = false;
   while (stoppedBy !== 'target') {
-    if (cooling && it % sa!.cycleIterations === 0) {
-      stoppedBy = 'target';
+    if ((cooling || coolingForTime) && it % sa!.cycleIterations === 0) {
+      stoppedBy = cooling ? 'target' : 'time';
       break;
     }
     if ((it & 1023) === 0) {
       const t = now();
+      if (sa && cfg.coolAfterMs !== undefined && !coolingForTime && t - t0 >= cfg.coolAfterMs) coolingForTime = true;
       if (cfg.maxIterations !== undefined && it >= cfg.maxIterations) {
         stoppedBy = 'iterations';
         break;
