@@ -218,7 +218,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // wherever the temperature was (on the sample årsturnus in 60 s, seeds 1–4: 17464 on average against
   // 21290 when cut at 25 %, docs/rota/OPTIMIZER.md).
   const lsMs = mainLimitMs * lsShare - (performance.now() - t0);
-  const outcome = useMip ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed);
+  const cools = useMip && (options.acceptance ?? 'annealing') === 'annealing';
+  const outcome = cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed);
   let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
