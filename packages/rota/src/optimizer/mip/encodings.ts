@@ -507,18 +507,6 @@ function cellMax(x: LinExpr): number {
   return x.constant + top;
 }
 
-/** A sum of cells' expressions over days, and the largest value it can take. */
-function cellSum(ctx: EncodeContext, e: number, from: number, to: number, f: (d: number, o: number) => number, constant = 0): { sum: LinExpr; max: number } {
-  const sum = new LinExpr(constant);
-  let max = constant;
-  for (let d = from; d < to; d++) {
-    const x = ctx.cell(e, d, (o) => f(d, o));
-    sum.addExpr(x);
-    max += cellMax(x);
-  }
-  return { sum, max };
-}
-
 // Weekly rest (count): the window has a free stretch of the required minutes exactly when one starts at
 // the window's start or at the end of some shift of its days (the longest stretch starts at one of
 // them). Per candidate start t a column free[t] = min over the days of 1 − [the day's shift overlaps
@@ -565,8 +553,10 @@ const weeklyRest = encoding(weeklyRestKind, (ctx, p) => {
         }
         if (blocked) continue;
         const f = ctx.lm.minOf(defs, 1);
-        if (f.isConstant && f.constant >= 1) always = true;
-        if (always) break;
+        if (f.isConstant && f.constant >= 1) {
+          always = true;
+          break;
+        }
         if (!f.isConstant) free.push(f);
       }
       if (always) continue;
@@ -672,7 +662,9 @@ const fairness = encoding(fairnessKind, (ctx) => {
   const free: { s: number; lo: number; digits: LinExpr[] }[] = [];
   for (let e = 0; e < model.employees; e++) {
     if (!ctx.inScope[e]) continue;
-    const { sum: count, max } = cellSum(ctx, e, 0, model.days, (d, o) => c.counted(d, o));
+    const counted = rowSums(ctx, e, 0, model.days, (d, o) => c.counted(d, o), false);
+    const count = counted.sum(0, model.days);
+    const max = counted.max(0, model.days);
     const s = c.scaleOf(e);
     if (count.isConstant) {
       const x = s * count.constant;
