@@ -382,13 +382,9 @@ export class SundayHolidayOff implements Constraint {
   historyWorksPair(e: number): number {
     return this.historyPair(e);
   }
-  /** The averaging block of period pi (−1: none), the number of blocks and a block's limit (mode `average`). */
+  /** The averaging block of period pi (−1: none; mode `average`). */
   blockOfPeriod(pi: number): number {
     return this.blockOf[pi]!;
-  }
-  /** Number of averaging blocks. */
-  get blocks(): number {
-    return this.B;
   }
   /** At most this many worked Sundays/holidays in block b (half, rounded up). */
   blockMax(b: number): number {
