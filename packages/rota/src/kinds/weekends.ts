@@ -281,7 +281,7 @@ const SundayParams = z.object({
   averagingWeeks: z.number().int().min(1).max(52).default(26),
 });
 
-/** AML § 10-8 (4). Exported for the MIP encoding, which reads its periods, history and blocks. */
+/** AML § 10-8 (4). Exported for the MIP encoding, which reads its periods, history and averaging blocks. */
 export class SundayHolidayOff implements Constraint {
   private readonly P: number;
   private readonly counts: Int16Array;
@@ -378,10 +378,6 @@ export class SundayHolidayOff implements Constraint {
     if (pi === -1) return this.prevWorked[e]!;
     return pi === 0 && this.histCount[e]! > 0 ? 1 : 0;
   }
-  /** 1 when the history alone works both the period before the horizon and period 0 (not the horizon's violation). */
-  historyWorksPair(e: number): number {
-    return this.historyPair(e);
-  }
   /** The averaging block of period pi (−1: none; mode `average`). */
   blockOfPeriod(pi: number): number {
     return this.blockOf[pi]!;
@@ -399,7 +395,7 @@ export class SundayHolidayOff implements Constraint {
     return pi >= 0 && pi < this.P && this.counts[e * this.P + pi]! + (pi === 0 ? this.histCount[e]! : 0) > 0 ? 1 : 0;
   }
   /** The pair (the period before the horizon, period 0) when the history alone works both: not the horizon's violation. */
-  private historyPair(e: number): number {
+  historyPair(e: number): number {
     return this.prevWorked[e]! & (this.histCount[e]! > 0 ? 1 : 0);
   }
   private blockLimit(b: number): number {

@@ -261,17 +261,17 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     fridayOf[d] = f;
   }
 
-  // Set when the target is reached (or `coolAfterMs` has passed) and the search goes on to the end of the cooling cycle.
-  let cooling = false;
-  let coolingForTime = false;
+  // Set when the target is reached ('target') or `coolAfterMs` has passed ('time'): the search goes on to
+  // the end of the cooling cycle and stops there with that reason.
+  let coolTo: 'target' | 'time' | undefined;
   while (stoppedBy !== 'target') {
-    if ((cooling || coolingForTime) && it % sa!.cycleIterations === 0) {
-      stoppedBy = cooling ? 'target' : 'time';
+    if (coolTo !== undefined && it % sa!.cycleIterations === 0) {
+      stoppedBy = coolTo;
       break;
     }
     if ((it & 1023) === 0) {
       const t = now();
-      if (sa && cfg.coolAfterMs !== undefined && !coolingForTime && t - t0 >= cfg.coolAfterMs) coolingForTime = true;
+      if (sa && cfg.coolAfterMs !== undefined && coolTo === undefined && t - t0 >= cfg.coolAfterMs) coolTo = 'time';
       if (cfg.maxIterations !== undefined && it >= cfg.maxIterations) {
         stoppedBy = 'iterations';
         break;
@@ -435,7 +435,7 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
         lastImprovement = now();
         trace.push({ ms: lastImprovement - t0, iteration: it, hard: bestScore.hard, soft: bestScore.soft });
         if (reached(bestScore)) {
-          if (cfg.coolAfterTarget && sa) cooling = true;
+          if (cfg.coolAfterTarget && sa) coolTo = 'target';
           else stoppedBy = 'target';
         }
       }

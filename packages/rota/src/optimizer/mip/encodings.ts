@@ -604,7 +604,7 @@ const sundayHolidayOff = encoding(sundayHolidayOffKind, (ctx, p) => {
     if (p.mode === 'next') {
       for (let pi = -1; pi + 1 < P; pi++) {
         if (!touchesFree(pi) && !touchesFree(pi + 1)) continue;
-        if (pi === -1 && c.historyWorksPair(e)) continue;
+        if (pi === -1 && c.historyPair(e)) continue;
         ctx.penalty([new LinExpr(-1).addExpr(worked(pi)).addExpr(worked(pi + 1))], 1);
       }
     } else {
