@@ -6,14 +6,13 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { ModelArrays } from './linear.js';
 
-/** A MIP job: LP text, a time limit and an optional start (values per named column). */
+/** A MIP job: the model as arrays, a time limit and an optional start. */
 export interface HighsJob {
-  /** CPLEX LP text. */
-  lp: string;
-  /** Column names, in the order of `start` and of the returned values. */
-  names: readonly string[];
-  /** A start solution (complete, in `names` order). */
+  /** The model (minimisation), e.g. from `LinearModel.toArrays`; its buffers move to the worker. */
+  model: ModelArrays;
+  /** A start solution (a value per column, in column order). */
   start?: Float64Array;
   /** Time limit in milliseconds. */
   timeLimitMs: number;
@@ -29,13 +28,13 @@ export interface HighsJob {
 export interface HighsOutcome {
   /** HiGHS model status name, e.g. `optimal`, `timeLimit`, `infeasible`, `interrupt`. */
   status: string;
-  /** Column values in `names` order, when HiGHS has a feasible solution. */
+  /** Column values in column order, when HiGHS has a feasible solution. */
   values?: Float64Array;
   /** Objective of the solution (without the model's constant). */
   objective?: number;
   /** Best proven lower bound (without the constant). */
   bound?: number;
-  /** Wall-clock milliseconds in HiGHS, including LP parsing. */
+  /** Wall-clock milliseconds in HiGHS, including loading the model. */
   ms: number;
 }
 
@@ -49,20 +48,17 @@ parentPort.on('message', async (job) => {
     const highs = await ready;
     const statusName = Object.fromEntries(Object.entries(highs.constants.modelStatus).map(([k, v]) => [v, k]));
     const flag = new Int32Array(job.abort);
-    const model = highs.createModel({ format: 'lp', data: job.lp });
+    const m = job.model;
+    const model = highs.createModel({
+      numCols: m.numCols, numRows: m.numRows, colCost: m.colCost, colLower: m.colLower, colUpper: m.colUpper,
+      rowLower: m.rowLower, rowUpper: m.rowUpper, integrality: m.integrality,
+      matrix: { format: 'csr', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    });
     try {
       model.options.set({ output_flag: false, time_limit: Math.max(0.01, job.timeLimitMs / 1000), mip_rel_gap: 0, mip_abs_gap: 1e-6 });
       if (job.objectiveTarget !== undefined) model.options.set({ objective_target: job.objectiveTarget });
       if (job.options) model.options.set(job.options);
-      const n = model.getDimensions().numCols;
-      const index = new Map(job.names.map((name, i) => [name, i]));
-      const order = new Int32Array(n);
-      for (let c = 0; c < n; c++) order[c] = index.get(model.getColName(c)) ?? -1;
-      if (job.start) {
-        const colValue = new Float64Array(n);
-        for (let c = 0; c < n; c++) colValue[c] = order[c] >= 0 ? job.start[order[c]] : 0;
-        model.setSolution({ colValue });
-      }
+      if (job.start) model.setSolution({ colValue: job.start });
       const cb = {};
       cb[highs.constants.callbackType.mipInterrupt] = (ev) => { if (Atomics.load(flag, 0) !== 0) ev.interrupt(); };
       model.run(cb);
@@ -74,13 +70,10 @@ parentPort.on('message', async (job) => {
       let primal = 0;
       try { primal = Number(model.info.get('primal_solution_status')); } catch {}
       if (status === 'optimal' || primal === 2) {
-        const sol = model.getSolution().colValue;
-        const values = new Float64Array(job.names.length);
-        for (let c = 0; c < n; c++) if (order[c] >= 0) values[order[c]] = sol[c];
-        out.values = values;
+        out.values = model.getSolution().colValue;
         out.objective = model.getObjectiveValue();
       }
-      parentPort.postMessage({ id: job.id, out });
+      parentPort.postMessage({ id: job.id, out }, out.values ? [out.values.buffer] : []);
     } finally {
       model.dispose();
     }
@@ -112,7 +105,20 @@ function getWorker(): Worker {
 /** HiGHS options a repair sets itself: its output, its time limit, its gap and its early stop. */
 export const RESERVED_HIGHS_OPTIONS: readonly string[] = ['output_flag', 'log_to_console', 'time_limit', 'mip_rel_gap', 'mip_abs_gap', 'objective_target'];
 
-const PROBE_LP = 'Minimize\n obj: x\nSubject To\n c: x >= 0\nBinary\n x\nEnd\n';
+/** One binary column and the row `x ≥ 0`. */
+const probeModel = (): ModelArrays => ({
+  numCols: 1,
+  numRows: 1,
+  colCost: Float64Array.of(1),
+  colLower: Float64Array.of(0),
+  colUpper: Float64Array.of(1),
+  rowLower: Float64Array.of(0),
+  rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
+  starts: Int32Array.of(0, 1),
+  indices: Int32Array.of(0),
+  values: Float64Array.of(1),
+  integrality: Int32Array.of(1),
+});
 
 /**
  * Check HiGHS options before a search relies on them: each is set on a one-column model in the
@@ -131,7 +137,7 @@ export async function checkHighsOptions(options: Readonly<Record<string, unknown
       continue;
     }
     try {
-      await runHighs({ lp: PROBE_LP, names: ['x'], timeLimitMs: 1000, options: { [name]: value } });
+      await runHighs({ model: probeModel(), timeLimitMs: 1000, options: { [name]: value } });
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       const unsupported = /Option '[^']*' is not supported[^\n]*/.exec(text);
@@ -178,6 +184,9 @@ function runNow(job: HighsJob): Promise<HighsOutcome> {
     // Keep the process alive while a job runs; unref again when it ends.
     w.ref();
     const { signal: _signal, ...rest } = job;
-    w.postMessage({ ...rest, id, abort });
+    const m = job.model;
+    // The model's arrays move to the worker rather than being copied (a job is sent once).
+    const buffers = new Set([m.colCost, m.colLower, m.colUpper, m.rowLower, m.rowUpper, m.starts, m.indices, m.values, m.integrality].map((a) => a.buffer));
+    w.postMessage({ ...rest, id, abort }, [...buffers] as ArrayBuffer[]);
   });
 }

@@ -45,6 +45,29 @@ describe('LinearModel auxiliary columns', () => {
     expect(lp).toMatch(new RegExp(`r\\d+: - 1 x0 - 1 x1 - 1 x2 \\+ 1 ${names[2]} = 0`));
   });
 
+  test('given rows with a repeated column, a cancelling term and a constant-only row, the arrays hold each row once merged (x0 twice → 2, x1 − x1 dropped) in CSR, the constant row left out, bounds and integrality per column', () => {
+    const lm = new LinearModel('constraint', 1000);
+    const { x } = threeCells(lm);
+    // x0 + x0 + x1 − x1 + x2 ≤ 1  →  2 x0 + x2 ≤ 1
+    lm.row(new LinExpr(-1).addExpr(x[0]!).addExpr(x[0]!).addExpr(x[1]!).addExpr(x[1]!, -1).addExpr(x[2]!), '<=');
+    lm.row(new LinExpr(5), '>=');
+    const a = lm.alias(new LinExpr(1).addExpr(x[1]!, 3));
+    lm.penalty([new LinExpr().addExpr(x[2]!)], 7, false, true);
+    lm.penalty([new LinExpr().addExpr(a, 2)], 1, false, true);
+    const m = lm.toArrays();
+    expect(m.numCols).toBe(4);
+    expect(m.numRows).toBe(2);
+    expect([...m.starts]).toEqual([0, 2, 4]);
+    expect([...m.indices]).toEqual([0, 2, 3, 1]);
+    expect([...m.values]).toEqual([2, 1, 1, -3]);
+    expect([...m.rowLower]).toEqual([Number.NEGATIVE_INFINITY, 1]);
+    expect([...m.rowUpper]).toEqual([1, 1]);
+    expect([...m.colCost]).toEqual([0, 0, 7, 2]);
+    expect([...m.colLower]).toEqual([0, 0, 0, Number.NEGATIVE_INFINITY]);
+    expect([...m.colUpper]).toEqual([1, 1, 1, Number.POSITIVE_INFINITY]);
+    expect([...m.integrality]).toEqual([1, 1, 1, 0]);
+  });
+
   test('given "one of three cells on", x2 costing 3 and x0, x1 both off worth 2 (an AND column the objective wants large), HiGHS picks x0 or x1: soft 2, as the model scores its answer', async () => {
     const lm = new LinearModel('constraint', 1000);
     const { x, sum } = threeCells(lm);
@@ -52,7 +75,7 @@ describe('LinearModel auxiliary columns', () => {
     const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
     lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
     lm.penalty([x[2]!], 3, false, true);
-    const out = await runHighs({ lp: lm.toLp(), names: lm.names, timeLimitMs: 5000 });
+    const out = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
     expect(out.status).toBe('optimal');
     const v = lm.complete(out.values!);
     expect(lm.score(v)).toEqual({ hard: 0, soft: 2 });
@@ -69,7 +92,7 @@ describe('LinearModel auxiliary columns', () => {
     lm.penalty([new LinExpr(3).addExpr(sum, -1)], 4, false, true);
     const atLeastTwo = lm.indicator(new LinExpr(-1).addExpr(sum), 2);
     lm.penalty([new LinExpr(-1 - 2).addExpr(sum).addExpr(atLeastTwo, 2)], 10, false);
-    const out = await runHighs({ lp: lm.toLp(), names: lm.names, timeLimitMs: 5000 });
+    const out = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
     expect(out.status).toBe('optimal');
     const v = lm.complete(out.values!);
     // One cell on: 8 (two off), no over-penalty; two on: 4 + 10; three: 0 + 20.

@@ -54,6 +54,24 @@ export class LinExpr {
   }
 }
 
+/**
+ * A model as arrays for HiGHS: column costs, bounds and integrality (1 = integer) in column order, and
+ * the rows `rowLower ≤ A x ≤ rowUpper` with A in compressed sparse row form.
+ */
+export interface ModelArrays {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  integrality: Int32Array;
+}
+
 /** How hard rules enter the model: as constraints (legal solutions only) or as weighted slack. */
 export type HardMode = 'constraint' | 'penalty';
 
@@ -291,6 +309,79 @@ export class LinearModel {
   private objectiveExpr(): LinExpr {
     const hw = this.hardMode === 'penalty' ? this.hardWeight : 0;
     return new LinExpr().addExpr(this.objSoft).addExpr(this.objHard, hw);
+  }
+
+  /**
+   * The model as arrays, in column order (what HiGHS takes without parsing text): costs, bounds,
+   * integrality and the rows in compressed sparse row form, terms merged per row; a row without
+   * columns is left out, as in {@link LinearModel.toLp}. The objective constant is left out.
+   */
+  toArrays(): ModelArrays {
+    const n = this.columns;
+    const colCost = new Float64Array(n);
+    const obj = this.objectiveExpr();
+    for (let i = 0; i < obj.cols.length; i++) colCost[obj.cols[i]!]! += obj.coefs[i]!;
+    const colLower = new Float64Array(n);
+    const colUpper = new Float64Array(n);
+    const integrality = new Int32Array(n);
+    for (let c = 0; c < n; c++) {
+      colUpper[c] = this.upper[c]!;
+      if (this.binaryCol[c]) integrality[c] = 1;
+      else if (this.freeCols.has(c)) colLower[c] = Number.NEGATIVE_INFINITY;
+    }
+    let nnz = 0;
+    for (const r of this.rows) nnz += r.expr.cols.length;
+    const starts = new Int32Array(this.rows.length + 1);
+    const indices = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    const rowLower = new Float64Array(this.rows.length);
+    const rowUpper = new Float64Array(this.rows.length);
+    // Terms of a row merged through a dense accumulator: `slot[c]` is 1 + the position of column c
+    // in the row being written (0 when absent); reset after each row.
+    const slot = new Int32Array(n);
+    let at = 0;
+    let m = 0;
+    for (const r of this.rows) {
+      const from = at;
+      const { cols, coefs } = r.expr;
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i]!;
+        const k = slot[c]!;
+        if (k === 0) {
+          slot[c] = at - from + 1;
+          indices[at] = c;
+          values[at++] = coefs[i]!;
+        } else values[from + k - 1]! += coefs[i]!;
+      }
+      // Drop terms that cancelled (as `merged` does), then clear the accumulator.
+      let to = from;
+      for (let k = from; k < at; k++) {
+        slot[indices[k]!] = 0;
+        if (Math.abs(values[k]!) > 1e-12) {
+          indices[to] = indices[k]!;
+          values[to++] = values[k]!;
+        }
+      }
+      at = to;
+      if (at === from) continue;
+      const rhs = -r.expr.constant;
+      rowLower[m] = r.sense === '<=' ? Number.NEGATIVE_INFINITY : rhs;
+      rowUpper[m] = r.sense === '>=' ? Number.POSITIVE_INFINITY : rhs;
+      starts[++m] = at;
+    }
+    return {
+      numCols: n,
+      numRows: m,
+      colCost,
+      colLower,
+      colUpper,
+      rowLower: rowLower.subarray(0, m),
+      rowUpper: rowUpper.subarray(0, m),
+      starts: starts.subarray(0, m + 1),
+      indices: indices.subarray(0, at),
+      values: values.subarray(0, at),
+      integrality,
+    };
   }
 
   /** CPLEX LP text (minimisation; the objective constant is left out, see {@link LinearModel.objectiveConstant}). */

@@ -33,7 +33,7 @@ export interface SubproblemSpec {
 export interface Subproblem {
   /** The compiled problem. */
   readonly model: CompiledProblem;
-  /** The linear model (LP text via `lm.toLp()`). */
+  /** The linear model (arrays for HiGHS via `lm.toArrays()`, LP text via `lm.toLp()`). */
   readonly lm: LinearModel;
   /** The assignment the fixed cells come from. */
   readonly base: Assignment;

@@ -90,8 +90,7 @@ export async function mipRepairDetailed(model: CompiledProblem, rules: readonly 
   let result: HighsOutcome;
   try {
     result = await runHighs({
-      lp: sub.lm.toLp(),
-      names: sub.lm.names,
+      model: sub.lm.toArrays(),
       start: startValues,
       timeLimitMs: options.timeLimitMs,
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
@@ -158,8 +157,7 @@ export async function solveExact(model: CompiledProblem, rules: readonly Compile
   if (!sub) return undefined;
   const start = options.initial ? sub.lm.complete(columnsOf(sub, options.initial)) : undefined;
   const result = await runHighs({
-    lp: sub.lm.toLp(),
-    names: sub.lm.names,
+    model: sub.lm.toArrays(),
     timeLimitMs: options.timeLimitMs,
     ...(start ? { start } : {}),
     ...(options.targetSoft !== undefined ? { objectiveTarget: options.targetSoft - sub.lm.objectiveConstant + 1e-6 } : {}),
