@@ -24,7 +24,7 @@ export interface WorkerOutcome {
   /** Move evaluations. */
   iterations: number;
   /** Why it stopped. */
-  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort';
+  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort' | 'optimal';
 }
 
 /**

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { addDays, dateRange, type Problem, parseProblem, type Rota } from '@omsorg/domain';
 import { problemArbitrary, rotaArbitrary } from '@omsorg/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/evaluate.js';
+import { curtoisToProblem, parseCurtois } from '../io/curtois.js';
 import type { RuleInput } from '../rules/rule.js';
 import { solve } from './solve.js';
 
@@ -159,6 +162,19 @@ describe('solve', () => {
     // Day 1 is still covered (at least 2 day, 1 evening) by the other five.
     expect(result.rota.cells.filter((c) => c.date === '2026-03-16' && c.shiftTypeId !== null).length).toBeGreaterThanOrEqual(3);
     expect(evaluate(problem, result.rota, rules).score).toEqual(result.score);
+  });
+
+  it('given Curtois Instance1 (small enough for one MIP) and 40 s, it returns the optimum 607 with stoppedBy "optimal", long before the limit', { timeout: 60_000 }, async () => {
+    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1, localSearchShare: 0.1 });
+    expect(result.stoppedBy).toBe('optimal');
+    expect(result.score).toEqual({ hard: 0, soft: 607 });
+    // The local search's tenth (to the end of its cooling cycle), then the whole-problem repair with
+    // 40 % of the rest at most: well under 36 s even on a loaded runner (about 4 s quiet).
+    expect(result.elapsedMs).toBeLessThan(30_000);
+    expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
   });
 
   it('diagnoses demand that no rota can meet instead of hanging', async () => {

@@ -125,8 +125,12 @@ export interface SolveResult {
   trace: TracePoint[];
   /** Move evaluations done. */
   iterations: number;
-  /** Why the search stopped. */
-  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort';
+  /**
+   * Why the search stopped; `optimal` when HiGHS proved the rota optimal (a MIP repair of the whole
+   * problem — on small problems, see `mipLns`'s `wholeProblemShare` — ended optimal): no rota scores
+   * better under these rules, so the rest of the time is not spent.
+   */
+  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort' | 'optimal';
   /** Why the rota is not legal, as far as can be found (empty when feasible). */
   diagnosis: InfeasibilityFinding[];
   /** Milliseconds spent. */
@@ -156,7 +160,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     const outcomes = await runPortfolio(problem, rules, options, workers, t0);
     const w = winner(outcomes);
     const best = assignmentFromRota(model, { cells: outcomes[w]!.cells });
-    const outcome: SearchOutcome = {
+    const outcome: SolveOutcome = {
       best,
       bestScore: outcomes[w]!.score,
       trace: mergedTrace(outcomes),
@@ -219,7 +223,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // 21290 when cut at 25 %, docs/rota/OPTIMIZER.md).
   const lsMs = mainLimitMs * lsShare - (performance.now() - t0);
   const cools = useMip && (options.acceptance ?? 'annealing') === 'annealing';
-  const outcome = cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed);
+  const outcome: SolveOutcome = cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed);
   let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
@@ -274,13 +278,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     if (!lns.declined) {
       best = Int16Array.from(lns.assignment);
       outcome.bestScore = lns.score;
-      outcome.stoppedBy = options.signal?.aborted ? 'abort' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
+      outcome.stoppedBy = options.signal?.aborted ? 'abort' : lns.optimal ? 'optimal' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
     } else {
       // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
       outcome.stoppedBy = (await continueSearch(left(), options.seed + 1)).stoppedBy;
     }
   }
-  if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target') {
+  if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target' && outcome.stoppedBy !== 'optimal') {
     // The last tenth: if the best still breaks a hard rule, repair it exhaustively (polishHard), then
     // search on from the best for the time left.
     const deadline = t0 + options.timeLimitMs;
@@ -300,11 +304,14 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
 }
 
+/** A search's outcome as `solve` reports it (a MIP may also stop it, proven optimal). */
+type SolveOutcome = Omit<SearchOutcome, 'stoppedBy'> & { stoppedBy: SolveResult['stoppedBy'] };
+
 function finish(
   model: CompiledProblem,
   compiled: readonly CompiledRule[],
   best: Int16Array,
-  outcome: Awaited<ReturnType<typeof lateAcceptanceSearch>>,
+  outcome: SolveOutcome,
   options: SolveOptions,
   t0: number,
   cycleDays: number | undefined,

@@ -225,14 +225,32 @@ describe('mipLns', () => {
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
   });
 
+  test('given the greedy Instance1 rota (8 × 14 cells, within the largest neighbourhood), 40 s and any gap worth the whole problem, the first repair frees it all (and, if its 2 s are not enough, the second with the time left) and HiGHS proves it optimal: soft 607, `optimal`, stopped long before the limit', { timeout: 60_000 }, async () => {
+    const t = performance.now();
+    const r = await mipLns(model, compiled, greedy, { timeLimitMs: 40_000, wholeProblemGap: 1, seed: 1 });
+    expect(r).toMatchObject({ optimal: true, declined: false, score: { hard: 0, soft: 607 } });
+    expect(r.repairs).toBeLessThanOrEqual(2);
+    // About 2 s on a quiet machine.
+    expect(performance.now() - t).toBeLessThan(30_000);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+  });
+
+  test('given a 20-cell budget (60 with growth, below the 112 cells of Instance1), no repair frees the whole problem: it never claims optimal, even at 607', { timeout: 30_000 }, async () => {
+    const r = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, cellBudget: 20, seed: 1 });
+    expect(r.optimal).toBe(false);
+    expect(r.repairs).toBeGreaterThan(1);
+  });
+
   test('given 1.5 s of extra time and a stall of 10 s, it goes on past its time limit to the end of the extra; with a stall of 0 it stops at the limit', { timeout: 30_000 }, async () => {
     // From its own result nothing improves: past the limit only the stall rule decides.
-    const first = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, seed: 1 });
+    // A budget of 30 cells (at most 90 with growth): no neighbourhood frees all 112 cells, so no
+    // repair can prove the rota optimal and end the search early.
+    const first = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, cellBudget: 30, seed: 1 });
     const t1 = performance.now();
-    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 10_000, seed: 2 });
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 10_000, cellBudget: 30, seed: 2 });
     const goesOn = performance.now() - t1;
     const t2 = performance.now();
-    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 0, seed: 2 });
+    await mipLns(model, compiled, first.assignment, { timeLimitMs: 300, extraTimeMs: 1500, stallMs: 0, cellBudget: 30, seed: 2 });
     const stops = performance.now() - t2;
     // 300 + 1500 ms against 300 ms (a repair started before the limit ends by it); wide margins for a busy CI.
     expect(goesOn).toBeGreaterThanOrEqual(1750);

@@ -32,6 +32,15 @@ describe('solveExact', () => {
     // The whole-problem MIP scores the solution exactly as the evaluator.
     const sub = buildSubproblem(model, compiled, r!.assignment)!;
     expect(encodedScore(sub, r!.assignment).soft).toBeCloseTo(607, 6);
+    // A repair of the whole problem from the optimum proves it: nothing better, and a soft bound of
+    // 607 in the evaluator's terms (the MIP's bound plus the terms it does not see); so does one of
+    // an employee's first week, whose own optimum is the same rota.
+    const whole = await mipRepairDetailed(model, compiled, r!.assignment, { timeLimitMs: 30_000 });
+    expect(whole).toMatchObject({ status: 'optimal', reason: 'notBetter', after: { hard: 0, soft: 607 } });
+    expect(whole.softBound).toBeCloseTo(607, 4);
+    const part = await mipRepairDetailed(model, compiled, r!.assignment, { employees: [0], fromDay: 0, toDay: 6, timeLimitMs: 30_000 });
+    expect(part.status).toBe('optimal');
+    expect(part.softBound).toBeCloseTo(607, 4);
   });
 
   test('given an abort 300 ms into a long solve, it stops within a second', { timeout: 30_000 }, async () => {

@@ -45,6 +45,11 @@ export interface MipRepairOutcome {
   status?: string;
   /** Milliseconds spent in HiGHS. */
   mipMs?: number;
+  /**
+   * With hard rules as constraints (a legal input): a proven lower bound on the soft score any
+   * assignment of the neighbourhood can reach (HiGHS's bound, in the evaluator's terms).
+   */
+  softBound?: number;
 }
 
 const EPS = 1e-6;
@@ -100,7 +105,9 @@ export async function mipRepairDetailed(model: CompiledProblem, rules: readonly 
     // A failing solver must not end the search: no result, and the reason says why.
     return { before, after: before, reason: 'noSolution', status: `error: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const base = { before, after: before, status: result.status, mipMs: result.ms };
+  const base: MipRepairOutcome = { before, after: before, status: result.status, mipMs: result.ms };
+  // The MIP counts only the terms its free cells touch: the rest of the score is `before − encBefore`.
+  if (sub.lm.hardMode === 'constraint' && result.bound !== undefined) base.softBound = before.soft - encBefore.soft + result.bound + sub.lm.objectiveConstant;
   if (!result.values) return { ...base, reason: 'noSolution' };
   const next = assignmentOf(sub, result.values);
   const encAfter = sub.lm.score(sub.lm.complete(result.values));
