@@ -1,3 +1,4 @@
+import highsLoader from 'highs';
 import { describe, expect, test } from 'vitest';
 import { runHighs } from './highs.js';
 import { LinExpr, LinearModel } from './linear.js';
@@ -42,7 +43,8 @@ describe('LinearModel auxiliary columns', () => {
     expect(binaries).toContain(names[0]!);
     expect(binaries).toContain(names[1]!);
     expect(lp).toContain(` ${names[2]} free`);
-    expect(lp).toMatch(new RegExp(`r\\d+: - 1 x0 - 1 x1 - 1 x2 \\+ 1 ${names[2]} = 0`));
+    // Terms in the order the row was written (the alias, then its definition), as HiGHS gets them.
+    expect(lp).toMatch(new RegExp(`r\\d+: 1 ${names[2]} - 1 x0 - 1 x1 - 1 x2 = 0`));
   });
 
   test('given rows with a repeated column, a cancelling term and a constant-only row, the arrays hold each row once merged (x0 twice → 2, x1 − x1 dropped) in CSR, the constant row left out, bounds and integrality per column', () => {
@@ -83,6 +85,26 @@ describe('LinearModel auxiliary columns', () => {
     expect(out.objective! + lm.objectiveConstant).toBeCloseTo(2, 9);
     expect(v[2]).toBeCloseTo(0, 9);
     expect(v[0]! + v[1]!).toBeCloseTo(1, 9);
+  });
+
+  test('given the AND-column model of the test above, its LP text read by HiGHS has the same optimum as its arrays: 2 − the constant', async () => {
+    const lm = new LinearModel('constraint', 1000);
+    const { x, sum } = threeCells(lm);
+    lm.row(new LinExpr(-1).addExpr(sum), '>=');
+    const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
+    lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
+    lm.penalty([x[2]!], 3, false, true);
+    const fromArrays = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
+    const highs = await highsLoader();
+    const model = highs.createModel({ format: 'lp', data: lm.toLp() });
+    try {
+      model.options.set({ output_flag: false });
+      model.run();
+      expect(model.getObjectiveValue()).toBeCloseTo(fromArrays.objective!, 9);
+      expect(model.getObjectiveValue() + lm.objectiveConstant).toBeCloseTo(2, 9);
+    } finally {
+      model.dispose();
+    }
   });
 
   test('given 4 per cell off and 10 per cell over one that counts only when at least two are on (an indicator the cells force), HiGHS turns one cell on: soft 8, as the model scores its answer', async () => {

@@ -44,14 +44,6 @@ export class LinExpr {
     for (let i = 0; i < this.cols.length; i++) v += this.coefs[i]! * values[this.cols[i]!]!;
     return v;
   }
-
-  /** Merged terms (each column once, zero coefficients dropped), sorted by column. */
-  merged(): { cols: number[]; coefs: number[] } {
-    const m = new Map<number, number>();
-    for (let i = 0; i < this.cols.length; i++) m.set(this.cols[i]!, (m.get(this.cols[i]!) ?? 0) + this.coefs[i]!);
-    const cols = [...m.keys()].filter((c) => Math.abs(m.get(c)!) > 1e-12).sort((a, b) => a - b);
-    return { cols, coefs: cols.map((c) => m.get(c)!) };
-  }
 }
 
 /**
@@ -353,7 +345,7 @@ export class LinearModel {
           values[at++] = coefs[i]!;
         } else values[from + k - 1]! += coefs[i]!;
       }
-      // Drop terms that cancelled (as `merged` does), then clear the accumulator.
+      // Drop terms that cancelled, then clear the accumulator.
       let to = from;
       for (let k = from; k < at; k++) {
         slot[indices[k]!] = 0;
@@ -384,28 +376,37 @@ export class LinearModel {
     };
   }
 
-  /** CPLEX LP text (minimisation; the objective constant is left out, see {@link LinearModel.objectiveConstant}). */
+  /**
+   * CPLEX LP text of {@link LinearModel.toArrays} (minimisation; the objective constant is left out,
+   * see {@link LinearModel.objectiveConstant}): for reading a model or giving it to another solver.
+   */
   toLp(): string {
+    const m = this.toArrays();
+    const names = this.names;
     const out: string[] = ['Minimize'];
-    const obj = this.objectiveExpr().merged();
-    out.push(` obj: ${obj.cols.length > 0 ? terms(obj.cols, obj.coefs, this.names) : `0 ${this.names[0] ?? 'dummy'}`}`);
-    out.push('Subject To');
-    this.rows.forEach((r, i) => {
-      const m = r.expr.merged();
-      if (m.cols.length === 0) return;
-      out.push(` r${i}: ${terms(m.cols, m.coefs, this.names)} ${r.sense} ${num(-r.expr.constant)}`);
-    });
-    out.push('Bounds');
-    if (this.names.length === 0) out.push(' dummy = 0');
-    for (let c = 0; c < this.columns; c++) {
-      if (this.binaryCol[c]) continue;
-      if (this.freeCols.has(c)) {
-        out.push(` ${this.names[c]} free`);
-        continue;
+    const objCols: number[] = [];
+    const objCoefs: number[] = [];
+    m.colCost.forEach((c, j) => {
+      if (Math.abs(c) > 1e-12) {
+        objCols.push(j);
+        objCoefs.push(c);
       }
-      out.push(Number.isFinite(this.upper[c]!) ? ` 0 <= ${this.names[c]} <= ${num(this.upper[c]!)}` : ` ${this.names[c]} >= 0`);
+    });
+    out.push(` obj: ${objCols.length > 0 ? terms(objCols, objCoefs, names) : `0 ${names[0] ?? 'dummy'}`}`);
+    out.push('Subject To');
+    for (let i = 0; i < m.numRows; i++) {
+      const lhs = terms([...m.indices.subarray(m.starts[i], m.starts[i + 1])], [...m.values.subarray(m.starts[i], m.starts[i + 1])], names);
+      const [lo, hi] = [m.rowLower[i]!, m.rowUpper[i]!];
+      out.push(` r${i}: ${lhs} ${lo === hi ? '=' : lo === Number.NEGATIVE_INFINITY ? '<=' : '>='} ${num(lo === Number.NEGATIVE_INFINITY ? hi : lo)}`);
     }
-    const bins = this.names.filter((_, c) => this.binaryCol[c]);
+    out.push('Bounds');
+    if (m.numCols === 0) out.push(' dummy = 0');
+    for (let c = 0; c < m.numCols; c++) {
+      if (m.integrality[c]) continue;
+      if (m.colLower[c] === Number.NEGATIVE_INFINITY) out.push(` ${names[c]} free`);
+      else out.push(Number.isFinite(m.colUpper[c]!) ? ` 0 <= ${names[c]} <= ${num(m.colUpper[c]!)}` : ` ${names[c]} >= 0`);
+    }
+    const bins = names.filter((_, c) => m.integrality[c]);
     if (bins.length > 0) {
       out.push('Binaries');
       for (let i = 0; i < bins.length; i += 12) out.push(` ${bins.slice(i, i + 12).join(' ')}`);
