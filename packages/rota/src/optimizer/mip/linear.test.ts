@@ -9,6 +9,17 @@ function threeCells(lm: LinearModel): { x: LinExpr[]; sum: LinExpr } {
   return { x, sum: new LinExpr().addExpr(x[0]!).addExpr(x[1]!).addExpr(x[2]!) };
 }
 
+/** "One of three cells on", x2 costing 3, and x0, x1 both off worth 2 (an AND column the objective wants large). */
+function andColumnModel(): LinearModel {
+  const lm = new LinearModel('constraint', 1000);
+  const { x, sum } = threeCells(lm);
+  lm.row(new LinExpr(-1).addExpr(sum), '>=');
+  const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
+  lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
+  lm.penalty([x[2]!], 3, false, true);
+  return lm;
+}
+
 describe('LinearModel auxiliary columns', () => {
   test('given x = (1, 0, 1), each auxiliary column takes its defined value: max 1, min 0, indicator 1, unary digits 1 1 0, alias 2', () => {
     const lm = new LinearModel('penalty', 1000);
@@ -71,12 +82,7 @@ describe('LinearModel auxiliary columns', () => {
   });
 
   test('given "one of three cells on", x2 costing 3 and x0, x1 both off worth 2 (an AND column the objective wants large), HiGHS picks x0 or x1: soft 2, as the model scores its answer', async () => {
-    const lm = new LinearModel('constraint', 1000);
-    const { x, sum } = threeCells(lm);
-    lm.row(new LinExpr(-1).addExpr(sum), '>=');
-    const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
-    lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
-    lm.penalty([x[2]!], 3, false, true);
+    const lm = andColumnModel();
     const out = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
     expect(out.status).toBe('optimal');
     const v = lm.complete(out.values!);
@@ -87,13 +93,8 @@ describe('LinearModel auxiliary columns', () => {
     expect(v[0]! + v[1]!).toBeCloseTo(1, 9);
   });
 
-  test('given the AND-column model of the test above, its LP text read by HiGHS has the same optimum as its arrays: 2 − the constant', async () => {
-    const lm = new LinearModel('constraint', 1000);
-    const { x, sum } = threeCells(lm);
-    lm.row(new LinExpr(-1).addExpr(sum), '>=');
-    const bothOff = lm.minOf([new LinExpr(1).addExpr(x[0]!, -1), new LinExpr(1).addExpr(x[1]!, -1)]);
-    lm.penalty([new LinExpr(1).addExpr(bothOff, -1)], 2, false);
-    lm.penalty([x[2]!], 3, false, true);
+  test('given the same AND-column model, its LP text read by HiGHS has the same optimum as its arrays: 2 − the constant', async () => {
+    const lm = andColumnModel();
     const fromArrays = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
     const highs = await highsLoader();
     const model = highs.createModel({ format: 'lp', data: lm.toLp() });
