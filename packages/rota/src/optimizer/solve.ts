@@ -127,7 +127,7 @@ export interface SolveResult {
   iterations: number;
   /**
    * Why the search stopped; `optimal` when HiGHS proved the rota optimal (a MIP repair of the whole
-   * problem — on small problems, see `mipLns`'s `wholeProblemShare` — ended optimal): no rota scores
+   * problem — on small problems, see `mipLns`'s `wholeProblemGap` — ended optimal): no rota scores
    * better under these rules, so the rest of the time is not spent.
    */
   stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort' | 'optimal';

@@ -305,8 +305,8 @@ export class LinearModel {
 
   /**
    * The model as arrays, in column order (what HiGHS takes without parsing text): costs, bounds,
-   * integrality and the rows in compressed sparse row form, terms merged per row; a row without
-   * columns is left out, as in {@link LinearModel.toLp}. The objective constant is left out.
+   * integrality and the rows in compressed sparse row form, terms merged per row; a row left
+   * without columns (a constant) is left out, and so is the objective constant.
    */
   toArrays(): ModelArrays {
     const n = this.columns;
