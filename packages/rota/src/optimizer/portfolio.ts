@@ -11,7 +11,7 @@ import { compareScores, type Score } from '../engine/incremental.js';
 import { RotaError } from '../errors.js';
 import type { RuleInput } from '../rules/rule.js';
 import type { SearchProgress, TracePoint } from './search.js';
-import type { SolveOptions } from './solve.js';
+import type { SolveOptions, SolveResult } from './solve.js';
 
 /** What one worker reports at the end. */
 export interface WorkerOutcome {
@@ -24,7 +24,7 @@ export interface WorkerOutcome {
   /** Move evaluations. */
   iterations: number;
   /** Why it stopped. */
-  stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort' | 'optimal';
+  stoppedBy: SolveResult['stoppedBy'];
 }
 
 /**
