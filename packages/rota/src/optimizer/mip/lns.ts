@@ -96,15 +96,20 @@ const SHAPES = 4;
 
 /**
  * The weekday shape: `count(days)` employees (at least 2) over the same weekdays of every week —
- * Saturday and Sunday half of the time, else `weekday` and the day after — so that work can move
- * between weekends (or between the same weekdays of different weeks), which no window of
- * consecutive days can do. When the horizon is long, the weeks are cut to a span around `centre`.
+ * half of the time the weekends with the Friday before and the Monday after (so a run into or out
+ * of a weekend moves with it), else `weekday` and the day after — so that work can move between
+ * weekends (or between the same weekdays of different weeks), which no window of consecutive days
+ * can do. When the horizon is long, the weeks are cut to a span around `centre`.
  */
 function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: Random, pick: (count: number) => number[], employees: number): Neighbourhood {
-  const first = rng.next() < 0.5 ? 6 : weekday[centre]!;
+  const weekend = rng.next() < 0.5;
+  const first = weekend ? 6 : weekday[centre]!;
   const second = (first % 7) + 1;
   let days: number[] = [];
-  for (let d = 0; d < weekday.length; d++) if (weekday[d] === first || weekday[d] === second) days.push(d);
+  for (let d = 0; d < weekday.length; d++) {
+    const w = weekday[d];
+    if (w === first || w === second || (weekend && (w === 5 || w === 1))) days.push(d);
+  }
   const count = Math.max(2, Math.min(employees, Math.floor(budget / Math.max(1, days.length))));
   const keep = Math.max(2, Math.floor(budget / count));
   if (days.length > keep) {
