@@ -6,7 +6,7 @@
  */
 export { constructGreedy, fixedCells } from './construct.js';
 export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
-export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood } from './mip/lns.js';
+export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape } from './mip/lns.js';
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';

@@ -11,7 +11,7 @@ import type { RuleInput } from '../../rules/rule.js';
 import { makeProblem } from '../../test-fixtures/problems.js';
 import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
 import { Random } from '../random.js';
-import { aimedNeighbourhood, mipLns, neighbourhood, penaltyMap } from './lns.js';
+import { aimedNeighbourhood, mipLns, neighbourhood, nextShape, penaltyMap } from './lns.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
 if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
@@ -223,6 +223,32 @@ describe('aimedNeighbourhood', () => {
   });
 });
 
+describe('nextShape', () => {
+  test('given each shape\'s HiGHS time so far, the shape with the least goes next, the lowest index on a tie, among the first `shapes` only', () => {
+    expect(nextShape([0, 0, 0, 0], 4)).toBe(0);
+    expect(nextShape([120, 0, 0, 0], 4)).toBe(1);
+    expect(nextShape([120, 2050, 95, 130], 4)).toBe(2);
+    expect(nextShape([120, 2050, 215, 130], 4)).toBe(0);
+    expect(nextShape([300, 90, 90, 40], 4)).toBe(3);
+    // Without the weekday shape (three shapes), its slot is never chosen.
+    expect(nextShape([300, 90, 90, 0], 3)).toBe(1);
+  });
+
+  test('given one slow shape (2000 ms a repair) and three fast ones (100 ms), turns by time give the slow one 2 of 80 turns and the time of each shape stays within one slow repair of the rest', () => {
+    const cost = [100, 2000, 100, 100];
+    const spent = new Float64Array(4);
+    const turns = [0, 0, 0, 0];
+    for (let i = 0; i < 80; i++) {
+      const m = nextShape(spent, 4);
+      turns[m]!++;
+      spent[m]! += cost[m]!;
+    }
+    expect(turns).toEqual([26, 2, 26, 26]);
+    expect(Array.from(spent)).toEqual([2600, 4000, 2600, 2600]);
+    expect(Math.max(...spent) - Math.min(...spent)).toBeLessThanOrEqual(2000);
+  });
+});
+
 describe('mipLns', () => {
   test('given the greedy Instance1 rota and 2 s, it improves, and its score is a fresh evaluation of its rota', { timeout: 30_000 }, async () => {
     const start = new IncrementalEvaluator(model, compiled, greedy).score;
@@ -243,6 +269,15 @@ describe('mipLns', () => {
     // About 2 s on a quiet machine.
     expect(performance.now() - t).toBeLessThan(30_000);
     expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+  });
+
+  test('given maxRepairs and a node limit, the shapes go in their fixed cycle (not by the clock) and two runs return the same rota', { timeout: 60_000 }, async () => {
+    const opts = { timeLimitMs: 50_000, repairTimeLimitMs: 50_000, maxRepairs: 6, cellBudget: 30, highsOptions: { mip_max_nodes: 20 }, seed: 3 };
+    const a = await mipLns(model, compiled, greedy, opts);
+    const b = await mipLns(model, compiled, greedy, opts);
+    expect(a.repairs).toBe(6);
+    expect(Array.from(b.assignment)).toEqual(Array.from(a.assignment));
+    expect(b.score).toEqual(a.score);
   });
 
   test('given a 20-cell budget (60 with growth, below the 112 cells of Instance1), no repair frees the whole problem: it never claims optimal, even at 607', { timeout: 30_000 }, async () => {
