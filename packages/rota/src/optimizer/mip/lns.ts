@@ -3,7 +3,8 @@
  * time HiGHS spends on them — all employees over a window of days, a few employees over the whole
  * horizon (a window of it when the horizon is long), half the employees over a longer window, the same
  * weekdays of every week — each re-optimised by {@link mipRepairDetailed} and kept when the evaluator
- * finds it no worse. Half of them are aimed where the penalty is (the rules' own explanations name its employees and days).
+ * finds it no worse. Half of them are aimed where the penalty is (the rules' own explanations name its
+ * employees and days).
  */
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
