@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--ls-share 0.25] [--hard-weight w] [--workers n] [--highs name=value,...]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--cg auto|off] [--cg-share 0.5] [--ls-share 0.25] [--hard-weight w] [--workers n] [--highs name=value,...]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
     out: { type: 'string', default: 'bench-results/curtois.json' },
     mip: { type: 'string', default: 'auto' },
+    cg: { type: 'string', default: 'auto' },
+    'cg-share': { type: 'string', default: '0.5' },
     'ls-share': { type: 'string', default: '0.25' },
     'hard-weight': { type: 'string' },
     workers: { type: 'string', default: '1' },
@@ -49,7 +51,7 @@ const files = instanceFiles(values.instances!, dir);
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
 const threads = Number(values.workers) > 1 ? `a portfolio of ${values.workers} worker threads` : 'one search thread';
-console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, MIP ${values.mip} (local search share ${values['ls-share']}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, column generation ${values.cg} (share ${values['cg-share']}), MIP ${values.mip} (local search share ${values['ls-share']}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
   const loaded = loadInstance(file);
@@ -61,6 +63,8 @@ for (const file of files) {
     timeLimitMs,
     seed,
     mip: values.mip === 'off' ? 'off' : 'auto',
+    columnGeneration: values.cg === 'off' ? 'off' : 'auto',
+    columnGenerationShare: Number(values['cg-share']),
     localSearchShare: Number(values['ls-share']),
     ...(values['hard-weight'] !== undefined ? { hardWeight: Number(values['hard-weight']) } : {}),
     workers: Number(values.workers),

@@ -4,6 +4,9 @@
  *
  * @packageDocumentation
  */
+export { type ColumnGenerationOptions, type ColumnGenerationResult, type ColumnGenerationRound, columnGeneration } from './cg/generate.js';
+export { type PricedRow, type PriceOptions, priceRows } from './cg/pricer.js';
+export { type RowCounter, type RowProgram, type RowProgramsResult, type RunBounds, rowPrograms } from './cg/rows.js';
 export { constructGreedy, fixedCells } from './construct.js';
 export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape } from './mip/lns.js';

@@ -40,16 +40,17 @@ describe('solve with workers (portfolio in worker threads)', () => {
     expect(again.rota.cells).toEqual(portfolio.rota.cells);
   }, 60_000);
 
-  test('given an abort once the workers report progress, a 60 s portfolio run returns its best so far within about a second', async () => {
+  test.each([['auto'], ['off']] as const)('given an abort once the workers report progress (column generation %s), a 60 s portfolio run returns its best so far within about a second', async (cg) => {
     const controller = new AbortController();
     let abortedAt = 0;
     const result = await solve(problem, rules, {
       timeLimitMs: 60_000,
       seed: 3,
       workers: 2,
+      columnGeneration: cg,
       signal: controller.signal,
       onProgress: (p) => {
-        if (abortedAt === 0 && p.iterations > 0) {
+        if (abortedAt === 0 && (cg === 'auto' || p.iterations > 0)) {
           abortedAt = performance.now();
           controller.abort();
         }

@@ -8,6 +8,7 @@ import type { KpiOptions } from '../kpi/kpis.js';
 import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
+import { columnGeneration } from './cg/generate.js';
 import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { checkHighsOptions } from './mip/highs.js';
@@ -69,6 +70,15 @@ export interface SolveOptions {
    * every rule kind has a MIP encoding and the run is bounded by time; `off`: local search only.
    */
   mip?: 'auto' | 'off';
+  /**
+   * `auto` (default): when every rule can be written as a row program (see docs/rota/CG.md: the
+   * per-employee rules as cell and pair costs, bounded sums, runs and weekends; coverage across
+   * employees) and MIP repair runs, the start is built by column generation and a dive instead of the
+   * construction and the local search, in up to `columnGenerationShare` of the time; `off`: never.
+   */
+  columnGeneration?: 'auto' | 'off';
+  /** Share of the time limit column generation may take (default 0.5). */
+  columnGenerationShare?: number;
   /**
    * Share of the time limit for the local search before MIP repair (default 0.25); the local search
    * then goes on to the end of the cooling cycle it is in (at most halfway through the time left).
@@ -223,7 +233,11 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // 21290 when cut at 25 %, docs/rota/OPTIMIZER.md).
   const lsMs = mainLimitMs * lsShare - (performance.now() - t0);
   const cools = useMip && (options.acceptance ?? 'annealing') === 'annealing';
-  const outcome: SolveOutcome = cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed);
+  // Column generation, where the rules allow it, builds a start close to the LP's bound; the MIP
+  // repairs go on from it (the local search would first undo it while hot).
+  const generated = useMip && !options.initial && (options.columnGeneration ?? 'auto') === 'auto' ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
+  const outcome: SolveOutcome =
+    generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
   let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
@@ -302,6 +316,50 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     }
   }
   return finish(model, compiled, best, outcome, options, t0, cycleDays);
+}
+
+/**
+ * The start by column generation (see `SolveOptions.columnGeneration`), as a search outcome; undefined
+ * when the rules do not allow it or the rota it builds is not legal under a fresh evaluation.
+ */
+async function generatedStart(
+  model: CompiledProblem,
+  compiled: readonly CompiledRule[],
+  inc: IncrementalEvaluator,
+  options: SolveOptions,
+  t0: number,
+  mainLimitMs: number,
+): Promise<SolveOutcome | undefined> {
+  const share = options.columnGenerationShare ?? 0.5;
+  if (!(share > 0 && share <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationShare must be in (0, 1], got ${share}`);
+  const cg = await columnGeneration(model, compiled, {
+    timeLimitMs: mainLimitMs * share - (performance.now() - t0),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.onProgress !== undefined
+      ? {
+          onRound: () => {
+            const elapsed = performance.now() - t0;
+            options.onProgress!({ elapsedMs: elapsed, iterations: 0, best: inc.score, current: inc.score, fraction: Math.min(1, elapsed / options.timeLimitMs) });
+          },
+        }
+      : {}),
+  });
+  if (cg.declined) return undefined;
+  const before = Int16Array.from(inc.assignment);
+  for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, cg.assignment[e * model.days + d]!);
+  if (inc.hard > 0) {
+    // Not legal under the evaluator (a row program that differs from a rule): back to the construction.
+    for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, before[e * model.days + d]!);
+    return undefined;
+  }
+  const score = inc.score;
+  return {
+    best: Int16Array.from(inc.assignment),
+    bestScore: score,
+    trace: [{ ms: performance.now() - t0, iteration: 0, hard: score.hard, soft: score.soft }],
+    iterations: 0,
+    stoppedBy: options.signal?.aborted ? 'abort' : reachedTarget(score, options.targetScore) ? 'target' : 'time',
+  };
 }
 
 /** A search's outcome as `solve` reports it (a MIP may also stop it, proven optimal). */

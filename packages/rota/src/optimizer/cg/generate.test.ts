@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { compileRules } from '../../engine/compile-rules.js';
+import { evaluateAssignment } from '../../engine/evaluate.js';
+import { curtoisToProblem, parseCurtois } from '../../io/curtois.js';
+import { compileProblem } from '../../model/compile.js';
+import type { RuleInput } from '../../rules/rule.js';
+import { makeProblem } from '../../test-fixtures/problems.js';
+import { columnGeneration } from './generate.js';
+import { rowPrograms } from './rows.js';
+
+const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+const curtois = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+const model = compileProblem(curtois.problem);
+const compiled = compileRules(model, curtois.rules);
+
+describe('rowPrograms', () => {
+  test('given Curtois Instance1, a program for each of its 8 employees and the coverage rule left to the master', () => {
+    const rp = rowPrograms(model, compiled);
+    expect(rp.ok).toBe(true);
+    if (!rp.ok) return;
+    expect(rp.programs).toHaveLength(8);
+    expect(rp.master.map((c) => c.rule.id)).toEqual(['curtois.cover']);
+    // Every staff line of the instance bounds the minutes (min and max) and the weekends.
+    for (const p of rp.programs) {
+      expect(p.counters.some((c) => c.min > 0 && Number.isFinite(c.max))).toBe(true);
+      expect(p.weekends?.max).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  const small = makeProblem({ start: '2025-03-03', days: 14, employees: 2, extra: { demand: [{ id: 'dD', shiftTypeId: 'D', min: 1 }] } });
+  const reasonFor = (rules: RuleInput[], problem = small) => {
+    const m = compileProblem(problem);
+    const rp = rowPrograms(m, compileRules(m, rules));
+    return rp.ok ? 'ok' : rp.reason;
+  };
+  test.each([
+    [[{ id: 'c', kind: 'shiftTypeCount', level: 'soft', params: { max: 3 } }], 'c (shiftTypeCount): a soft shiftTypeCount'],
+    [[{ id: 'c', kind: 'shiftTypeCount', level: 'hard', params: { max: 3, periodDays: 7 } }], 'c (shiftTypeCount): periods shorter than the horizon'],
+    [[{ id: 'w', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }], 'w (weeklyRest): no row encoding'],
+    [[{ id: 'n', kind: 'consecutiveWorkDays', level: 'hard', params: { labels: ['night'], max: 3 } }], 'n (consecutiveWorkDays): runs of selected shifts'],
+    [[{ id: 'cov', kind: 'coverage', level: 'hard', params: { target: 'min' } }], 'cov (coverage): hard coverage'],
+    [[{ id: 'wk', kind: 'weekendWork', level: 'hard', params: { maxInWindow: { count: 1, window: 3 } } }], 'wk (weekendWork): weekends in windows or by time'],
+    [[{ id: 'f', kind: 'fairness', level: 'soft', params: { labels: ['night'] } }], 'f (fairness): a soft fairness'],
+  ] as [RuleInput[], string][])('given %j, it declines: %s', (rules, reason) => {
+    expect(reasonFor(rules)).toBe(reason);
+  });
+
+  test('given history before the horizon, it declines', () => {
+    const withHistory = makeProblem({ start: '2025-03-03', days: 14, employees: 1, extra: { history: [{ employeeId: 'e1', date: '2025-03-02', shiftTypeId: 'N' }] } });
+    expect(reasonFor([{ id: 'r', kind: 'requests', level: 'soft', params: {} }], withHistory)).toBe('history before the horizon');
+  });
+
+  test('given two minimum runs of work with different boundary rules for one employee, it declines', () => {
+    expect(
+      reasonFor([
+        { id: 'a', kind: 'consecutiveWorkDays', level: 'hard', params: { min: 2, exemptAtBoundaries: true } },
+        { id: 'b', kind: 'consecutiveWorkDays', level: 'hard', params: { min: 3, exemptAtBoundaries: false } },
+      ]),
+    ).toBe('b (consecutiveWorkDays): minimum runs with different boundary rules');
+  });
+});
+
+describe('columnGeneration', () => {
+  test('given Curtois Instance1 (optimum 607), it returns a legal rota within 2 % of it, whose soft score a fresh evaluation confirms, and a root LP no higher than that score', async () => {
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000 });
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    const ev = evaluateAssignment(model, compiled, r.assignment);
+    expect(ev.score.hard).toBe(0);
+    expect(ev.score.soft).toBeGreaterThanOrEqual(607);
+    expect(ev.score.soft).toBeLessThanOrEqual(619);
+    expect(r.rootLp).toBeLessThanOrEqual(ev.score.soft + 1e-6);
+    expect(r.columns).toBeGreaterThan(8);
+  });
+
+  test('given an aborted signal, it still returns a legal rota (one row per employee), at once', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const t = performance.now();
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, signal: controller.signal });
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    expect(evaluateAssignment(model, compiled, r.assignment).score.hard).toBe(0);
+  });
+
+  test('given a rule it cannot express, it declines with the reason', async () => {
+    const rules: RuleInput[] = [...curtois.rules, { id: 'weekly', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }];
+    const r = await columnGeneration(model, compileRules(model, rules), { timeLimitMs: 1000 });
+    expect(r).toEqual({ declined: true, reason: 'weekly (weeklyRest): no row encoding' });
+  });
+});

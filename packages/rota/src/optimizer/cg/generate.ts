@@ -1,0 +1,435 @@
+/**
+ * Column generation with a dive (price-and-dive): a master problem chooses one row per employee from a
+ * pool of legal rows, with the rules across employees (`coverage`) encoded over the cells exactly as in
+ * the MIP repairs (`buildSubproblem`) and linked to the rows by `x[e,d,o] = Σ_rows [row has o on d] λ`.
+ * Its LP relaxation (HiGHS, kept between rounds so each re-solve starts from the last basis) prices
+ * every cell through the duals of the linking rows; each employee's {@link priceRows} then finds the
+ * rows that would lower the LP, until none does. The dive fixes the employee whose row is closest to
+ * whole, generates columns again for the rest, and so on until every employee has a row: a legal rota
+ * (every row is legal under the row program) close to the LP's value. See docs/rota/CG.md.
+ */
+import { createRequire } from 'node:module';
+import type { CompiledRule } from '../../engine/compile-rules.js';
+import type { Assignment } from '../../model/assignment.js';
+import { type CompiledProblem, OFF } from '../../model/compile.js';
+import { runHighs } from '../mip/highs.js';
+import type { ModelArrays } from '../mip/linear.js';
+import { buildSubproblem } from '../mip/model.js';
+import { priceRows } from './pricer.js';
+import { type RowProgram, rowPrograms } from './rows.js';
+
+/** Options of {@link columnGeneration}. */
+export interface ColumnGenerationOptions {
+  /** Time for the whole run (root and dive), milliseconds; the dive speeds up to end by it. */
+  timeLimitMs: number;
+  /** Share of the time the root may take before the dive starts anyway (default 0.6). */
+  rootShare?: number;
+  /** Rows added per employee and round (default 5). */
+  rowsPerRound?: number;
+  /**
+   * Share of the free employees the dive fixes per step, beyond those whose row is already whole
+   * (default 0.2; at least one).
+   */
+  diveStep?: number;
+  /** Labels per bucket in the pricer (default 32; see {@link priceRows}). */
+  bucketCap?: number;
+  /** Abort: ends the run with the rota of the rows chosen so far (the rest by their largest share). */
+  signal?: AbortSignal;
+  /** Called after each LP solve. */
+  onRound?: (r: ColumnGenerationRound) => void;
+}
+
+/** One round of {@link columnGeneration}. */
+export interface ColumnGenerationRound {
+  /** `root` or `dive`. */
+  phase: 'root' | 'dive';
+  /** The LP's value (soft points, with the encoding's constant). */
+  lp: number;
+  /** Rows in the pool. */
+  columns: number;
+  /** Employees whose row is fixed. */
+  fixed: number;
+  /** Milliseconds since the start. */
+  ms: number;
+}
+
+/** The result of {@link columnGeneration}. */
+export type ColumnGenerationResult =
+  | {
+      readonly declined: false;
+      /** One legal row per employee (under the row programs; the caller checks it with the evaluator). */
+      readonly assignment: Assignment;
+      /** The LP value at the end of the root (a lower bound on the soft score when the pricing was exact). */
+      readonly rootLp: number;
+      /** LP solves. */
+      readonly rounds: number;
+      /** Rows generated. */
+      readonly columns: number;
+      /** Milliseconds. */
+      readonly ms: number;
+    }
+  | { readonly declined: true; readonly reason: string };
+
+interface HighsModule {
+  createModel(source?: unknown): HighsModel;
+}
+interface HighsModel {
+  options: { set(o: Record<string, unknown>): void };
+  addRows(data: unknown): void;
+  addCols(data: unknown): void;
+  clearIntegrality(): void;
+  changeColBounds(i: number, lo: number, hi: number): void;
+
+  run(): unknown;
+  getModelStatus(): number;
+  getObjectiveValue(): number;
+  getSolution(): { colValue: Float64Array; rowDual: Float64Array };
+  dispose(): void;
+}
+
+let highsReady: Promise<HighsModule> | undefined;
+function loadHighs(): Promise<HighsModule> {
+  highsReady ??= (createRequire(import.meta.url)('highs') as () => Promise<HighsModule>)();
+  return highsReady;
+}
+
+/**
+ * Run column generation and a dive on a problem whose rules {@link rowPrograms} can express; declines
+ * (with the reason) otherwise, or when some employee has no legal row at all.
+ */
+export async function columnGeneration(model: CompiledProblem, rules: readonly CompiledRule[], options: ColumnGenerationOptions): Promise<ColumnGenerationResult> {
+  const t0 = performance.now();
+  const elapsed = () => performance.now() - t0;
+  const { employees: E, days: D, options: O } = model;
+  const rp = rowPrograms(model, rules);
+  if (!rp.ok) return { declined: true, reason: rp.reason };
+  const sub = buildSubproblem(model, rp.master, new Int16Array(E * D).fill(OFF));
+  if (!sub) return { declined: true, reason: 'the rules across employees have no MIP encoding' };
+  const programs = rp.programs;
+  const perRound = options.rowsPerRound ?? 5;
+  const bucketCap = options.bucketCap ?? 32;
+  const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound) =>
+    priceRows(p, D, O, { count, bucketCap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
+
+  // Initial rows: each employee's cheapest rows on their own costs.
+  const initial: ReturnType<typeof price>[] = [];
+  let lastTurn = performance.now();
+  for (const p of programs) {
+    initial.push(price(p, undefined, undefined, 3));
+    if (performance.now() - lastTurn > 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastTurn = performance.now();
+    }
+  }
+  const empty = initial.findIndex((rows) => rows.length === 0);
+  if (empty >= 0) return { declined: true, reason: `no legal row for ${model.employeeIds[empty]}` };
+
+  const highs = await loadHighs();
+  // The cells' columns x[e,d,o] are replaced by the rows that choose them: x = Σ_rows [row has o on d] λ,
+  // so a row's column carries, in every constraint of the master, the sum of its cells' coefficients.
+  // The x columns leave the master, and so do the rows "one option per cell" (the convexity rows, one
+  // per employee, imply them).
+  const full = sub.lm.toArrays();
+  const xCol = new Int32Array(E * D * O).fill(-1);
+  const isX = new Uint8Array(full.numCols);
+  sub.cells.forEach((k, i) => {
+    const opts = sub.cellOptions[i]!;
+    for (let j = 0; j < opts.length; j++) {
+      xCol[k * O + opts[j]!] = sub.cellFirst[i]! + j;
+      isX[sub.cellFirst[i]! + j] = 1;
+    }
+  });
+  // The first rows are the cells' "one option" rows (buildSubproblem adds one per free cell first).
+  for (let i = 0; i < sub.cells.length; i++) {
+    const n = sub.cellOptions[i]!.length;
+    if (full.starts[i + 1]! - full.starts[i]! !== n || full.indices[full.starts[i]!] !== sub.cellFirst[i] || full.rowUpper[i] !== 1) {
+      return { declined: true, reason: 'the master has an unexpected layout' };
+    }
+  }
+  const { arrays, rowMap } = withoutCells(full, isX, sub.cells.length);
+  // The x columns' entries, column-wise, in the master's rows.
+  const colStart = new Int32Array(full.numCols + 1);
+  for (let r = 0; r < full.numRows; r++) for (let i = full.starts[r]!; i < full.starts[r + 1]!; i++) if (rowMap[r]! >= 0) colStart[full.indices[i]! + 1]!++;
+  for (let c = 0; c < full.numCols; c++) colStart[c + 1]! += colStart[c]!;
+  const colRowIdx = new Int32Array(colStart[full.numCols]!);
+  const colVal = new Float64Array(colStart[full.numCols]!);
+  {
+    const fill = colStart.slice(0, full.numCols);
+    for (let r = 0; r < full.numRows; r++) {
+      if (rowMap[r]! < 0) continue;
+      for (let i = full.starts[r]!; i < full.starts[r + 1]!; i++) {
+        const c = full.indices[i]!;
+        colRowIdx[fill[c]!] = rowMap[r]!;
+        colVal[fill[c]!] = full.values[i]!;
+        fill[c]!++;
+      }
+    }
+  }
+  const lp = highs.createModel({
+    numCols: arrays.numCols,
+    numRows: arrays.numRows,
+    colCost: arrays.colCost,
+    colLower: arrays.colLower,
+    colUpper: arrays.colUpper,
+    rowLower: arrays.rowLower,
+    rowUpper: arrays.rowUpper,
+    matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
+  });
+  try {
+    lp.options.set({ output_flag: false, presolve: 'off' });
+    lp.clearIntegrality();
+    const convex = arrays.numRows;
+    {
+      const lower = new Float64Array(E).fill(1);
+      lp.addRows({ lower, upper: lower, matrix: { format: 'csr', numRows: E, numCols: arrays.numCols, starts: new Int32Array(E + 1), indices: new Int32Array(0), values: new Float64Array(0) } });
+    }
+    const firstLambda = arrays.numCols;
+    const colEmployee: number[] = [];
+    // Each row's column in the master, kept for the restricted master MIP at the end.
+    const colEntries: { rows: Int32Array; values: Float64Array; cost: number }[] = [];
+    const colRow: Int16Array[] = [];
+    const seen = new Set<string>();
+    const addColumns = (batch: { e: number; row: Int16Array; cost: number }[]): number => {
+      const fresh = batch.filter((c) => {
+        const key = `${c.e}:${c.row.join(',')}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      if (fresh.length === 0) return 0;
+      const cost = new Float64Array(fresh.length);
+      const starts = new Int32Array(fresh.length + 1);
+      const indices: number[] = [];
+      const values: number[] = [];
+      fresh.forEach((c, j) => {
+        cost[j] = c.cost;
+        const coef = new Map<number, number>();
+        for (let d = 0; d < D; d++) {
+          const o = c.row[d]!;
+          const x = o < O ? xCol[(c.e * D + d) * O + o]! : -1;
+          if (x < 0) continue;
+          for (let i = colStart[x]!; i < colStart[x + 1]!; i++) coef.set(colRowIdx[i]!, (coef.get(colRowIdx[i]!) ?? 0) + colVal[i]!);
+        }
+        for (const r of [...coef.keys()].sort((a, b) => a - b)) {
+          if (coef.get(r) === 0) continue;
+          indices.push(r);
+          values.push(coef.get(r)!);
+        }
+        indices.push(convex + c.e);
+        values.push(1);
+        colEntries.push({ rows: Int32Array.from(indices.slice(starts[j]!)), values: Float64Array.from(values.slice(starts[j]!)), cost: c.cost });
+        starts[j + 1] = indices.length;
+        colEmployee.push(c.e);
+        colRow.push(c.row);
+      });
+      lp.addCols({ cost, lower: new Float64Array(fresh.length), upper: new Float64Array(fresh.length).fill(1), matrix: { format: 'csc', numRows: convex + E, numCols: fresh.length, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) } });
+      return fresh.length;
+    };
+    addColumns(initial.flatMap((rows, e) => rows.map((r) => ({ e, row: r.row, cost: r.cost }))));
+
+    const fixed = new Int32Array(E).fill(-1);
+    // Give the event loop a turn every 20 ms or so, so that an abort (or a worker's message) is seen.
+    let lastBreath = performance.now();
+    const breathe = async () => {
+      if (performance.now() - lastBreath < 20) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      lastBreath = performance.now();
+    };
+    let rounds = 0;
+    let rootLp = Number.NaN;
+    const prices = new Float64Array(D * O);
+    let cursor = 0;
+    /** Solve the LP and generate rows for the free employees until none lowers it or `until` passes. */
+    const generate = async (phase: 'root' | 'dive', until: number): Promise<{ value: number; x: Float64Array }> => {
+      for (;;) {
+        await breathe();
+        lp.run();
+        rounds++;
+        const value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
+        const sol = lp.getSolution();
+        options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
+        if (elapsed() >= until || options.signal?.aborted) return { value, x: sol.colValue };
+        const dual = sol.rowDual;
+        const batch: { e: number; row: Int16Array; cost: number }[] = [];
+        // Partial pricing: from where the last round stopped, until a quarter of the free employees
+        // (at least 8) have rows to add; a round that scans everyone and finds none ends the phase.
+        let free = 0;
+        for (let e = 0; e < E; e++) if (fixed[e]! < 0) free++;
+        const want = Math.max(8, Math.ceil(free / 4));
+        let found = 0;
+        let i = 0;
+        for (; i < E && found < want && !options.signal?.aborted; i++) {
+          const e = (cursor + i) % E;
+          if (fixed[e]! >= 0) continue;
+          prices.fill(0);
+          for (let d = 0; d < D; d++) {
+            for (let o = 0; o < O; o++) {
+              const x = xCol[(e * D + d) * O + o]!;
+              if (x < 0) continue;
+              let v = 0;
+              for (let k = colStart[x]!; k < colStart[x + 1]!; k++) v -= colVal[k]! * dual[colRowIdx[k]!]!;
+              prices[d * O + o] = v;
+            }
+          }
+          const rows = price(programs[e]!, prices, dual[convex + e]! - 1e-6);
+          await breathe();
+          if (rows.length > 0) found++;
+          for (const r of rows) batch.push({ e, row: r.row, cost: r.cost });
+        }
+        cursor = (cursor + i) % E;
+        if (addColumns(batch) === 0) return { value, x: sol.colValue };
+      }
+    };
+    const limit = options.timeLimitMs;
+    let state = await generate('root', limit * (options.rootShare ?? 0.6));
+    rootLp = state.value;
+    // The dive ends by four fifths of the time; the restricted master MIP has the rest.
+    const diveUntil = limit * 0.8;
+    const diveStep = options.diveStep ?? 0.2;
+    // The dive: fix the rows that are whole, and the one closest to whole, then generate again.
+    for (;;) {
+      const share = new Float64Array(E).fill(-1);
+      const best = new Int32Array(E).fill(-1);
+      for (let j = 0; j < colRow.length; j++) {
+        const e = colEmployee[j]!;
+        const v = state.x[firstLambda + j]!;
+        if (fixed[e]! < 0 && v > share[e]!) {
+          share[e] = v;
+          best[e] = j;
+        }
+      }
+      const free: number[] = [];
+      for (let e = 0; e < E; e++) if (fixed[e]! < 0) free.push(e);
+      if (free.length === 0) break;
+      const late = elapsed() >= diveUntil || options.signal?.aborted === true;
+      const whole = free.filter((e) => share[e]! > 1 - 1e-6);
+      const fix = late || whole.length === free.length ? free : whole;
+      if (!late && whole.length < free.length) {
+        // The fractional ones closest to whole: a tenth of the free employees per step (at least one).
+        const fractional = free.filter((e) => share[e]! <= 1 - 1e-6).sort((a, b) => share[b]! - share[a]! || a - b);
+        fix.push(...fractional.slice(0, Math.max(1, Math.ceil(free.length * diveStep))));
+      }
+      for (const e of fix) {
+        fixed[e] = best[e]!;
+        lp.changeColBounds(firstLambda + best[e]!, 1, 1);
+      }
+      if (fix.length === free.length) break;
+      // Time left is shared by the steps still to come (at least one per free employee, roughly).
+      const left = diveUntil - elapsed();
+      state = await generate('dive', elapsed() + Math.max(0, left / 2));
+    }
+    // The restricted master as a MIP over every row generated, from the dive's rota, in the worker
+    // (it stops on an abort): the pool often holds a better combination than the dive took.
+    const chosen = Int32Array.from(fixed);
+    const mipMs = limit - elapsed();
+    if (mipMs > 100 && !options.signal?.aborted) {
+      lp.run();
+      const start = Float64Array.from(lp.getSolution().colValue);
+      const rmp = restrictedMaster(arrays, E, colEntries);
+      const out = await runHighs({ model: rmp, start, timeLimitMs: mipMs, ...(options.signal ? { signal: options.signal } : {}) });
+      if (out.values && out.objective !== undefined && out.objective < lp.getObjectiveValue() - 1e-6) {
+        const v = out.values;
+        for (let j = 0; j < colRow.length; j++) if (v[firstLambda + j]! > 0.5) chosen[colEmployee[j]!] = j;
+      }
+    }
+    const assignment = new Int16Array(E * D);
+    for (let e = 0; e < E; e++) {
+      const row = colRow[chosen[e]!]!;
+      for (let d = 0; d < D; d++) assignment[e * D + d] = row[d]! >= O ? OFF : row[d]!;
+    }
+    return { declined: false, assignment, rootLp, rounds, columns: colRow.length, ms: elapsed() };
+  } finally {
+    lp.dispose();
+  }
+}
+
+/**
+ * The restricted master as a MIP: the master's own columns and rows,
+ * one convexity row per employee, and a binary column per generated row.
+ */
+function restrictedMaster(base: ModelArrays, employees: number, rows: readonly { rows: Int32Array; values: Float64Array; cost: number }[]): ModelArrays {
+  const n0 = base.numCols;
+  const m0 = base.numRows;
+  const numCols = n0 + rows.length;
+  const numRows = m0 + employees;
+  // Entries per row: the base's, then the generated columns'.
+  const count = new Int32Array(numRows + 1);
+  for (let r = 0; r < m0; r++) count[r + 1] = base.starts[r + 1]! - base.starts[r]!;
+  for (const c of rows) for (let i = 0; i < c.rows.length; i++) count[c.rows[i]! + 1]!++;
+  for (let r = 0; r < numRows; r++) count[r + 1]! += count[r]!;
+  const starts = Int32Array.from(count);
+  const fill = count.slice(0, numRows);
+  const indices = new Int32Array(starts[numRows]!);
+  const values = new Float64Array(starts[numRows]!);
+  for (let r = 0; r < m0; r++) {
+    for (let i = base.starts[r]!; i < base.starts[r + 1]!; i++) {
+      indices[fill[r]!] = base.indices[i]!;
+      values[fill[r]!] = base.values[i]!;
+      fill[r]!++;
+    }
+  }
+  rows.forEach((c, j) => {
+    for (let i = 0; i < c.rows.length; i++) {
+      const r = c.rows[i]!;
+      indices[fill[r]!] = n0 + j;
+      values[fill[r]!] = c.values[i]!;
+      fill[r]!++;
+    }
+  });
+  const colCost = new Float64Array(numCols);
+  colCost.set(base.colCost);
+  const colLower = new Float64Array(numCols);
+  colLower.set(base.colLower);
+  const colUpper = new Float64Array(numCols).fill(1);
+  colUpper.set(base.colUpper);
+  const integrality = new Int32Array(numCols).fill(1);
+  integrality.set(base.integrality);
+  rows.forEach((c, j) => {
+    colCost[n0 + j] = c.cost;
+  });
+  const rowLower = new Float64Array(numRows).fill(1);
+  rowLower.set(base.rowLower);
+  const rowUpper = new Float64Array(numRows).fill(1);
+  rowUpper.set(base.rowUpper);
+  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices, values, integrality };
+}
+
+/**
+ * The master without the cells' columns (`isX`) and without the first `cellRows` rows (one per free
+ * cell: at most one option, which the convexity rows imply). Other rows keep their other entries;
+ * `rowMap` gives each old row's new index, −1 for a dropped one.
+ */
+function withoutCells(m: ModelArrays, isX: Uint8Array, cellRows: number): { arrays: ModelArrays; rowMap: Int32Array } {
+  const colMap = new Int32Array(m.numCols).fill(-1);
+  let nc = 0;
+  for (let c = 0; c < m.numCols; c++) if (!isX[c]) colMap[c] = nc++;
+  const rowMap = new Int32Array(m.numRows).fill(-1);
+  let nr = 0;
+  for (let r = cellRows; r < m.numRows; r++) rowMap[r] = nr++;
+  const starts = new Int32Array(nr + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower = new Float64Array(nr);
+  const rowUpper = new Float64Array(nr);
+  for (let r = cellRows; r < m.numRows; r++) {
+    const to = rowMap[r]!;
+    for (let i = m.starts[r]!; i < m.starts[r + 1]!; i++) {
+      const c = colMap[m.indices[i]!]!;
+      if (c < 0) continue;
+      indices.push(c);
+      values.push(m.values[i]!);
+    }
+    starts[to + 1] = indices.length;
+    rowLower[to] = m.rowLower[r]!;
+    rowUpper[to] = m.rowUpper[r]!;
+  }
+  const pick = <T extends Float64Array | Int32Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(nc);
+    for (let c = 0; c < m.numCols; c++) if (colMap[c]! >= 0) b[colMap[c]!] = a[c]!;
+    return b;
+  };
+  return {
+    arrays: { numCols: nc, numRows: nr, colCost: pick(m.colCost), colLower: pick(m.colLower), colUpper: pick(m.colUpper), rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integrality: pick(m.integrality) },
+    rowMap,
+  };
+}

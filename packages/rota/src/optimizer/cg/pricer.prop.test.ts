@@ -1,0 +1,108 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { compileRules } from '../../engine/compile-rules.js';
+import { IncrementalEvaluator } from '../../engine/incremental.js';
+import { compileProblem, OFF } from '../../model/compile.js';
+import type { RuleInput } from '../../rules/rule.js';
+import { makeProblem, SHIFT_TYPES } from '../../test-fixtures/problems.js';
+import { priceRows } from './pricer.js';
+import { rowPrograms } from './rows.js';
+
+const SHIFTS = SHIFT_TYPES.slice(0, 3); // D, K, N
+const DAYS = 7;
+
+// A week from a drawn weekday, one employee, a random set of the row kinds (hard) with random params,
+// requests and a day off; random prices on the cells.
+const caseArb = fc.record({
+  startDay: fc.integer({ min: 1, max: 7 }),
+  succession: fc.subarray([
+    { from: 'N', to: 'D' },
+    { from: 'N', to: 'K' },
+    { from: 'K', to: 'D' },
+  ]),
+  count: fc.option(fc.record({ ids: fc.subarray(['D', 'K', 'N'], { minLength: 1 }), min: fc.integer({ min: 0, max: 3 }), max: fc.integer({ min: 1, max: 5 }) }), { nil: undefined }),
+  minutes: fc.option(fc.record({ min: fc.integer({ min: 0, max: 2400 }), span: fc.integer({ min: 0, max: 2400 }) }), { nil: undefined }),
+  work: fc.option(fc.record({ min: fc.integer({ min: 1, max: 3 }), max: fc.integer({ min: 2, max: 5 }), exempt: fc.boolean() }), { nil: undefined }),
+  off: fc.option(fc.record({ min: fc.integer({ min: 1, max: 3 }), max: fc.option(fc.integer({ min: 2, max: 4 }), { nil: undefined }), exempt: fc.boolean() }), { nil: undefined }),
+  weekends: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+  rest: fc.boolean(),
+  dayOff: fc.option(fc.integer({ min: 0, max: DAYS - 1 }), { nil: undefined }),
+  requests: fc.array(fc.record({ day: fc.integer({ min: 0, max: DAYS - 1 }), on: fc.boolean(), shift: fc.constantFrom('D', 'K', 'N'), weight: fc.integer({ min: 1, max: 5 }) }), { maxLength: 4 }),
+  prices: fc.array(fc.integer({ min: -8, max: 8 }), { minLength: DAYS * 3, maxLength: DAYS * 3 }),
+});
+
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(c: Case) {
+  const start = `2025-03-0${c.startDay + 2}`; // 3 March 2025 is a Monday
+  const date = (d: number) => `2025-03-${String(c.startDay + 2 + d).padStart(2, '0')}`;
+  const problem = makeProblem({
+    start,
+    days: DAYS,
+    shiftTypes: SHIFTS,
+    extra: {
+      absences: c.dayOff === undefined ? [] : [{ id: 'a', employeeId: 'e1', kind: 'dayOff', start: date(c.dayOff), end: date(c.dayOff) }],
+      requests: c.requests.map((r, i) => ({ id: `r${i}`, employeeId: 'e1', date: date(r.day), kind: r.on ? 'on' : 'off', shiftTypeId: r.shift, weight: r.weight })),
+    },
+  });
+  const rules: RuleInput[] = [
+    { id: 'abs', kind: 'absences', level: 'hard', params: {} },
+    { id: 'req', kind: 'requests', level: 'soft', weight: 2, params: {} },
+  ];
+  if (c.succession.length > 0) rules.push({ id: 'succ', kind: 'forbiddenSuccession', level: 'hard', params: { pairs: c.succession } });
+  if (c.count) rules.push({ id: 'count', kind: 'shiftTypeCount', level: 'hard', params: { shiftTypeIds: c.count.ids, min: c.count.min, max: Math.max(c.count.min, c.count.max) } });
+  if (c.minutes) rules.push({ id: 'minutes', kind: 'totalWorkedMinutes', level: 'hard', params: { min: c.minutes.min, max: c.minutes.min + c.minutes.span, measure: 'nominal' } });
+  if (c.work) rules.push({ id: 'work', kind: 'consecutiveWorkDays', level: 'hard', params: { min: c.work.min, max: Math.max(c.work.min, c.work.max), exemptAtBoundaries: c.work.exempt } });
+  if (c.off) rules.push({ id: 'off', kind: 'consecutiveDaysOff', level: 'hard', params: { min: c.off.min, ...(c.off.max !== undefined ? { max: Math.max(c.off.min, c.off.max) } : {}), exemptAtBoundaries: c.off.exempt } });
+  if (c.weekends !== undefined) rules.push({ id: 'wk', kind: 'weekendWork', level: 'hard', params: { definition: 'dates', maxTotal: c.weekends } });
+  if (c.rest) rules.push({ id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } });
+  const model = compileProblem(problem);
+  return { model, compiled: compileRules(model, rules) };
+}
+
+describe('priceRows', () => {
+  test.prop([caseArb], { numRuns: 40 })(
+    'given one employee, a week, random row rules and prices, its cheapest row is the cheapest legal row by the evaluator, at the cost the evaluator gives it',
+    (c) => {
+      const { model, compiled } = build(c);
+      const O = model.options;
+      const rp = rowPrograms(model, compiled);
+      expect(rp.ok).toBe(true);
+      if (!rp.ok) return;
+      const price = new Float64Array(DAYS * O);
+      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      // Every row, by the evaluator.
+      const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
+      const digits = new Int16Array(DAYS); // 0 = OFF, k = option k − 1
+      let best = Number.POSITIVE_INFINITY;
+      for (;;) {
+        if (inc.hard === 0) {
+          let v = inc.soft;
+          for (let d = 0; d < DAYS; d++) if (digits[d]! > 0) v += price[d * O + digits[d]! - 1]!;
+          best = Math.min(best, v);
+        }
+        let d = 0;
+        while (d < DAYS && digits[d] === O) {
+          digits[d] = 0;
+          inc.set(0, d, OFF);
+          d++;
+        }
+        if (d === DAYS) break;
+        digits[d]!++;
+        inc.set(0, d, digits[d]! - 1);
+      }
+      const rows = priceRows(rp.programs[0]!, DAYS, O, { price, count: 3, bucketCap: Number.POSITIVE_INFINITY });
+      if (best === Number.POSITIVE_INFINITY) {
+        expect(rows).toEqual([]);
+        return;
+      }
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows[0]!.reduced).toBeCloseTo(best, 9);
+      for (const r of rows) {
+        for (let d = 0; d < DAYS; d++) inc.set(0, d, r.row[d]! >= O ? OFF : r.row[d]!);
+        expect(inc.hard).toBe(0);
+        expect(inc.soft).toBeCloseTo(r.cost, 9);
+      }
+    },
+  );
+});
