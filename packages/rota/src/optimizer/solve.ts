@@ -71,12 +71,13 @@ export interface SolveOptions {
    */
   mip?: 'auto' | 'off';
   /**
-   * `auto` (default): when every rule can be written as a row program (see docs/rota/CG.md: the
-   * per-employee rules as cell and pair costs, bounded sums, runs and weekends; coverage across
-   * employees) and MIP repair runs, the start is built by column generation and a dive instead of the
-   * construction and the local search, in up to `columnGenerationShare` of the time; `off`: never.
+   * `auto` (default): on a horizon of up to {@link COLUMN_GENERATION_MAX_DAYS} days, when every rule can
+   * be written as a row program (see docs/rota/CG.md: the per-employee rules as cell and pair costs,
+   * bounded sums, runs and weekends; coverage across employees) and MIP repair runs, the start is built
+   * by column generation and a dive instead of the construction and the local search, in up to
+   * `columnGenerationShare` of the time; `on`: so on any horizon; `off`: never.
    */
-  columnGeneration?: 'auto' | 'off';
+  columnGeneration?: 'auto' | 'on' | 'off';
   /** Share of the time limit column generation may take (default 0.5). */
   columnGenerationShare?: number;
   /**
@@ -103,6 +104,14 @@ export interface SolveOptions {
   /** KPI options for the final analysis. */
   kpi?: KpiOptions;
 }
+
+/**
+ * Longest horizon (12 weeks) on which `solve` tries column generation by default: the pricer's time
+ * grows fast with the horizon (one employee's rows, Curtois & Qu: about 8 ms on 28 days, 60 ms on 56,
+ * 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days), so on half a year and more the root cannot
+ * converge in the time a run has. `columnGeneration: 'on'` tries it on any horizon.
+ */
+export const COLUMN_GENERATION_MAX_DAYS = 84;
 
 /** Horizons from this many days (26 weeks) on get {@link LONG_HORIZON_HIGHS_OPTIONS}. */
 export const LONG_HORIZON_DAYS = 182;
@@ -235,7 +244,9 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   const cools = useMip && (options.acceptance ?? 'annealing') === 'annealing';
   // Column generation, where the rules allow it, builds a start close to the LP's bound; the MIP
   // repairs go on from it (the local search would first undo it while hot).
-  const generated = useMip && !options.initial && (options.columnGeneration ?? 'auto') === 'auto' ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
+  const cg = options.columnGeneration ?? 'auto';
+  const tryCg = useMip && !options.initial && (cg === 'on' || (cg === 'auto' && model.days <= COLUMN_GENERATION_MAX_DAYS));
+  const generated = tryCg ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
   const outcome: SolveOutcome =
     generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
   let best: Int16Array = new Int16Array(model.employees * model.days);

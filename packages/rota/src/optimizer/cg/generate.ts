@@ -107,9 +107,11 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   if (!sub) return { declined: true, reason: 'the rules across employees have no MIP encoding' };
   const programs = rp.programs;
   const perRound = options.rowsPerRound ?? 5;
+  // The pricer keeps 8 labels per bucket while that finds rows, and the full `bucketCap` once it does not.
   const bucketCap = options.bucketCap ?? 32;
+  let cap = Math.min(8, bucketCap);
   const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound) =>
-    priceRows(p, D, O, { count, bucketCap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
+    priceRows(p, D, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
 
   // Initial rows: each employee's cheapest rows on their own costs.
   const initial: ReturnType<typeof price>[] = [];
@@ -277,7 +279,10 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           for (const r of rows) batch.push({ e, row: r.row, cost: r.cost });
         }
         cursor = (cursor + i) % E;
-        if (addColumns(batch) === 0) return { value, x: sol.colValue };
+        if (addColumns(batch) === 0) {
+          if (cap >= bucketCap || found >= want) return { value, x: sol.colValue };
+          cap = bucketCap;
+        }
       }
     };
     const limit = options.timeLimitMs;

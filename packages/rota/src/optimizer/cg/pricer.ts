@@ -147,6 +147,56 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   const tk = new Int32Array(Math.max(1, NK));
   const td = new Int32Array(Math.max(1, ND));
   const INF = Number.POSITIVE_INFINITY;
+  // A bound on what the days after d can still add, resources mostly ignored: each day off at its
+  // cost, plus the K most negative gains of working instead (the cheapest option's cost − off's), K the
+  // most days the tightest sum with a maximum still allows (all its worked values positive). A label
+  // that cannot get below \`below\` even so is dropped.
+  const below = opts.below ?? INF;
+  let bounding: { value: Int32Array; max: number; least: number; at: number } | undefined;
+  for (let i = 0; i < keyed.length; i++) {
+    const kc = keyed[i]!;
+    if (!Number.isFinite(kc.max)) continue;
+    let least = INF;
+    for (let d = 0; d < D; d++) for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== INF) least = Math.min(least, kc.value[d * O + o]!);
+    if (least > 0 && least < INF && (!bounding || kc.max / least < bounding.max / bounding.least)) bounding = { value: kc.value, max: kc.max, least, at: i };
+  }
+  // offRest[d]: days d… off; gains[d]: the sorted negative gains of days d…, as prefix sums.
+  const offRest = new Float64Array(D + 1);
+  const gainPrefix: Float64Array[] = new Array(D + 1);
+  gainPrefix[D] = new Float64Array(1);
+  {
+    const gains: number[] = [];
+    for (let d = D - 1; d >= 0; d--) {
+      const off = cell[d * O1 + O]!;
+      let work = INF;
+      for (let o = 0; o < O; o++) {
+        const c = cell[d * O1 + o]!;
+        if (c !== INF) work = Math.min(work, c + (price ? price[d * O + o]! : 0));
+      }
+      // An off day that is forbidden: the day must be worked (its cheapest option), else off.
+      const base = off === INF ? (work === INF ? 0 : work) : off;
+      offRest[d] = offRest[d + 1]! + base;
+      const g = off === INF || work === INF ? 0 : work - off;
+      if (g < 0) {
+        let j = gains.length;
+        gains.push(g);
+        while (j > 0 && gains[j - 1]! > g) {
+          gains[j] = gains[j - 1]!;
+          j--;
+        }
+        gains[j] = g;
+      }
+      const pre = new Float64Array(gains.length + 1);
+      for (let j = 0; j < gains.length; j++) pre[j + 1] = pre[j]! + gains[j]!;
+      gainPrefix[d] = pre;
+    }
+  }
+  const restBound = (d: number, used: number): number => {
+    const pre = gainPrefix[d]!;
+    let k = pre.length - 1;
+    if (bounding) k = Math.min(k, Math.max(0, Math.floor((bounding.max - used) / bounding.least)));
+    return offRest[d]! + pre[k]!;
+  };
   for (let d = 0; d < D && cur.length > 0; d++) {
     const buckets = new Map<number | string, number[]>();
     const k = wk ? wk.of[d]! : -1;
@@ -223,6 +273,7 @@ export function priceRows(program: RowProgram, days: number, options: number, op
         }
         if (k < 0) wbit = 0;
         const red = reduced[l]! + step + (worked && price ? price[d * O + o]! : 0);
+        if (below < INF && red + restBound(d + 1, bounding ? tk[bounding.at]! * keyed[bounding.at]!.g : 0) >= below) continue;
         let key: number | string;
         if (numericKey) {
           let x = ((klass[o]! * (runCap + 1) + r) * 2 + init) * 2 + wbit;
@@ -302,7 +353,6 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   finals.sort((a, b) => reduced[a]! - reduced[b]! || a - b);
   const out: PricedRow[] = [];
   const count = opts.count ?? 1;
-  const below = opts.below ?? INF;
   for (const l of finals) {
     if (out.length >= count || reduced[l]! >= below) break;
     const row = new Int16Array(D);
