@@ -76,6 +76,27 @@ describe('columnGeneration', () => {
     expect(r.columns).toBeGreaterThan(8);
   });
 
+  test('given pinned cells (a day off and two shifts), the rota keeps them and stays legal', async () => {
+    const [e0, e1] = curtois.problem.employees.map((e) => e.id);
+    const d = (i: number) => model.dates[i]!;
+    const shift = curtois.problem.shiftTypes[0]!.id;
+    const pinned = [
+      { employeeId: e0!, date: d(2), shiftTypeId: null },
+      { employeeId: e0!, date: d(3), shiftTypeId: shift },
+      { employeeId: e1!, date: d(10), shiftTypeId: shift },
+    ];
+    const m = compileProblem(curtois.problem, { pinned });
+    const c = compileRules(m, curtois.rules);
+    const r = await columnGeneration(m, c, { timeLimitMs: 20_000 });
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    expect(evaluateAssignment(m, c, r.assignment).score.hard).toBe(0);
+    for (const p of pinned) {
+      const k = m.employeeIndex.get(p.employeeId)! * m.days + m.dates.indexOf(p.date);
+      expect(r.assignment[k]).toBe(m.pinned[k]);
+    }
+  });
+
   test('given an aborted signal, it still returns a legal rota (one row per employee), at once', async () => {
     const controller = new AbortController();
     controller.abort();
