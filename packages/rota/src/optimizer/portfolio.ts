@@ -65,7 +65,9 @@ export async function runPortfolio(problem: Problem, rules: readonly RuleInput[]
           try {
             w = new Worker(file.code, {
               eval: file.eval,
-              workerData: { problem, rules, options: { ...data, seed: options.seed + i } },
+              // Column generation is deterministic: one worker runs it, the others search from the
+              // construction (a portfolio of the two ways rather than copies of one).
+              workerData: { problem, rules, options: { ...data, seed: options.seed + i, ...(i > 0 ? { columnGeneration: 'off' } : {}) } },
               ...(file.execArgv ? { execArgv: file.execArgv } : {}),
             });
           } catch (cause) {

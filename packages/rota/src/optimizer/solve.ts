@@ -96,7 +96,7 @@ export interface SolveOptions {
   catalogue?: RuleCatalogue;
   /**
    * Independent searches to run as a portfolio in worker threads (default 1: this thread only).
-   * Worker i uses seed `seed + i`; the best rota wins (lowest worker index on a tie), so a run is
+   * Worker i uses seed `seed + i` (only worker 0 runs column generation); the best rota wins (lowest worker index on a tie), so a run is
    * deterministic for a given seed and worker count when bounded by `maxIterations`. Progress
    * reports the best over all workers. See docs/rota/OPTIMIZER.md for what it gains on 2 cores.
    */
