@@ -72,7 +72,11 @@ export type ColumnGenerationResult =
 
 interface HighsModule {
   createModel(source?: unknown): HighsModel;
+  constants: { modelStatus: Record<string, number> };
 }
+
+/** The master LP did not solve to optimality (internal: `columnGeneration` then declines). */
+class MasterFailed extends Error {}
 interface HighsModel {
   options: { set(o: Record<string, unknown>): void };
   addRows(data: unknown): void;
@@ -177,6 +181,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     rowUpper: arrays.rowUpper,
     matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
   });
+  const optimal = highs.constants.modelStatus.optimal;
   try {
     lp.options.set({ output_flag: false, presolve: 'off' });
     lp.clearIntegrality();
@@ -247,6 +252,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         await breathe();
         lp.run();
         rounds++;
+        if (lp.getModelStatus() !== optimal) throw new MasterFailed(String(lp.getModelStatus()));
         const value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
         const sol = lp.getSolution();
         options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
@@ -343,6 +349,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let d = 0; d < D; d++) assignment[e * D + d] = row[d]! >= O ? OFF : row[d]!;
     }
     return { declined: false, assignment, rootLp, rounds, columns: colRow.length, ms: elapsed() };
+  } catch (err) {
+    if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };
+    throw err;
   } finally {
     lp.dispose();
   }
