@@ -51,26 +51,20 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   const keyed: { value: Int32Array; g: number; min: number; max: number; cap: number; radix: number; remain: Float64Array }[] = [];
   const capped: { value: Int32Array; max: number }[] = [];
   for (const c of program.counters) {
-    // A bound the row cannot reach is no bound.
-    let most = 0;
-    for (let d = 0; d < D; d++) {
+    // remain[d]: the most the days d… can still add (over the options each cell allows).
+    const remain = new Float64Array(D + 1);
+    for (let d = D - 1; d >= 0; d--) {
       let best = 0;
       for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== Number.POSITIVE_INFINITY) best = Math.max(best, c.value[d * O + o]!);
-      most += best;
+      remain[d] = remain[d + 1]! + best;
     }
-    if (c.max >= most && c.min <= 0) continue;
+    // A bound the row cannot reach is no bound.
+    if (c.max >= remain[0]! && c.min <= 0) continue;
     if (c.min > 0) {
       let g = 0;
       for (let i = 0; i < c.value.length; i++) g = gcd(g, c.value[i]!);
       g = g || 1;
       const capV = Number.isFinite(c.max) ? Math.floor(c.max / g) : Math.ceil(c.min / g);
-      // The most the days after d can still add (over the options the cell allows).
-      const remain = new Float64Array(D + 1);
-      for (let d = D - 1; d >= 0; d--) {
-        let best = 0;
-        for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== Number.POSITIVE_INFINITY) best = Math.max(best, c.value[d * O + o]!);
-        remain[d] = remain[d + 1]! + best;
-      }
       keyed.push({ value: c.value, g, min: c.min, max: c.max, cap: capV, radix: capV + 1, remain });
     } else if (Number.isFinite(c.max)) {
       capped.push({ value: c.value, max: c.max });

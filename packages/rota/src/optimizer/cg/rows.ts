@@ -16,7 +16,8 @@ import { consecutiveDaysOffKind, consecutiveWorkDaysKind } from '../../kinds/seq
 import { optionMask } from '../../kinds/shared.js';
 import { WeekendWork, weekendWorkKind } from '../../kinds/weekends.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
-import { LocalConstraint, PairConstraint, RowConstraint } from '../../rules/kind.js';
+import { PairConstraint } from '../../rules/kind.js';
+import { isPlainCellConstraint, isPlainPairConstraint } from '../mip/encodings.js';
 
 /** A bounded sum over the row (hard): `Σ_d value[d * options + o_d]` within `[min, max]`. */
 export interface RowCounter {
@@ -109,8 +110,7 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       continue;
     }
     if (c instanceof CellConstraint) {
-      const base = CellConstraint.prototype;
-      if (c.init !== base.init || c.change !== base.change || c.explain !== base.explain) return { ok: false, reason: `${name}: overrides the cell-cost base` };
+      if (!isPlainCellConstraint(c)) return { ok: false, reason: `${name}: overrides the cell-cost base` };
       for (let e = 0; e < E; e++) {
         if (!scope[e]) continue;
         const row = cell[e]!;
@@ -126,8 +126,7 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       continue;
     }
     if (c instanceof PairConstraint) {
-      const base = PairConstraint.prototype;
-      if (c.row !== base.row || c.local !== base.local || c.change !== LocalConstraint.prototype.change || c.init !== RowConstraint.prototype.init) return { ok: false, reason: `${name}: overrides the pair-cost base` };
+      if (!isPlainPairConstraint(c)) return { ok: false, reason: `${name}: overrides the pair-cost base` };
       for (let e = 0; e < E; e++) {
         if (!scope[e]) continue;
         const row = pair[e]!;

@@ -762,6 +762,26 @@ function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
 }
 
 /**
+ * True when a constraint on the cell-cost base adds up its terms as the base does (it overrides none of
+ * `init`, `change`, `explain`): its penalty is exactly the sum of its `cost(e, d, o)`.
+ */
+export function isPlainCellConstraint(constraint: Constraint): constraint is CellConstraint {
+  if (!(constraint instanceof CellConstraint)) return false;
+  const base = CellConstraint.prototype;
+  return constraint.init === base.init && constraint.change === base.change && constraint.explain === base.explain;
+}
+
+/**
+ * True when a constraint on the pair-cost base adds up its terms as the base does (it overrides none of
+ * `row`, `local`, `change`, `init`): its penalty is exactly the sum of its `pairCost(e, d, o1, o2)`.
+ */
+export function isPlainPairConstraint(constraint: Constraint): constraint is PairConstraint {
+  if (!(constraint instanceof PairConstraint)) return false;
+  const base = PairConstraint.prototype;
+  return constraint.row === base.row && constraint.local === base.local && constraint.change === LocalConstraint.prototype.change && constraint.init === RowConstraint.prototype.init;
+}
+
+/**
  * The encoding of a rule from its compiled constraint alone, for kinds built on the engine's generic
  * bases whose penalty is exactly the sum of their terms: per-cell costs (`CellConstraint`) and costs of
  * consecutive worked days (`PairConstraint`, e.g. `minRestBetweenShifts`, `oneShiftPerDay`, or a custom
@@ -769,15 +789,7 @@ function encodePairCosts(ctx: EncodeContext, c: PairConstraint): boolean {
  * encoded. Undefined when the constraint is neither.
  */
 export function genericEncoding(constraint: Constraint): ((ctx: EncodeContext) => boolean) | undefined {
-  if (constraint instanceof CellConstraint) {
-    const base = CellConstraint.prototype;
-    if (constraint.init !== base.init || constraint.change !== base.change || constraint.explain !== base.explain) return undefined;
-    return (ctx) => encodeCellCosts(ctx, constraint);
-  }
-  if (constraint instanceof PairConstraint) {
-    const base = PairConstraint.prototype;
-    if (constraint.row !== base.row || constraint.local !== base.local || constraint.change !== LocalConstraint.prototype.change || constraint.init !== RowConstraint.prototype.init) return undefined;
-    return (ctx) => encodePairCosts(ctx, constraint);
-  }
+  if (isPlainCellConstraint(constraint)) return (ctx) => encodeCellCosts(ctx, constraint);
+  if (isPlainPairConstraint(constraint)) return (ctx) => encodePairCosts(ctx, constraint);
   return undefined;
 }
