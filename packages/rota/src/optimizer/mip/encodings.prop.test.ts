@@ -114,6 +114,7 @@ describe('MIP encodings', () => {
       else expect(enc.hard === 0).toBe(ev.hard === 0);
       expect(enc.soft).toBeCloseTo(ev.soft, 6);
     },
+    30_000,
   );
 
   test.prop(
@@ -143,12 +144,12 @@ describe('MIP encodings', () => {
     expectSameChange(sub, a, b);
   });
 
-  test('given weekly rest counted in minutes short, which its encoding does not cover, the MIP declines (undefined)', () => {
+  test('given weekly rest counted in minutes short, which its encoding does not cover, the MIP declines (undefined)', { timeout: 30_000 }, () => {
     const withExtra = compileRules(model, [...rules, { id: 'extra', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100, penalty: 'minutes' } }]);
     expect(buildSubproblem(model, withExtra, new Int16Array(model.employees * model.days).fill(-1))).toBeUndefined();
   });
 
-  test('given the fixture rules, every rule of the kinds read from their constraints costs something on some rota (the property above is not vacuous for them)', () => {
+  test('given the fixture rules, every rule of the kinds read from their constraints costs something on some rota (the property above is not vacuous for them)', { timeout: 30_000 }, () => {
     const ids = [
       ...['rest', 'rest.long', 'overlap', 'elig', 'long', 'breaks', 'week.rolling', 'week.calendar', 'contracted', 'avg.rolling', 'avg.blocks', 'avg.weighted', 'avg.weighted.soft'],
       ...['complete', 'complete.same'],
