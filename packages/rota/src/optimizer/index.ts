@@ -6,11 +6,12 @@
  */
 export { type ColumnGenerationOptions, type ColumnGenerationResult, type ColumnGenerationRound, columnGeneration } from './cg/generate.js';
 export { type PricedRow, type PriceOptions, priceRows } from './cg/pricer.js';
-export { type RowCounter, type RowProgram, type RowProgramsResult, type RunBounds, rowPrograms } from './cg/rows.js';
+export { type RowBoundary, type RowCounter, type RowProgram, type RowProgramsResult, type RowWindow, type RunBounds, rowPrograms } from './cg/rows.js';
+export { type ColumnGenerationWindowsOptions, type ColumnGenerationWindowsResult, columnGenerationWindows } from './cg/windows.js';
 export { constructGreedy, fixedCells } from './construct.js';
 export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape } from './mip/lns.js';
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';
-export { COLUMN_GENERATION_MAX_DAYS, cyclicProblem, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, repairHighsOptions, type SolveOptions, type SolveResult, solve } from './solve.js';
+export { COLUMN_GENERATION_MAX_DAYS, COLUMN_GENERATION_WINDOW_DAYS, cyclicProblem, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, repairHighsOptions, type SolveOptions, type SolveResult, solve } from './solve.js';

@@ -67,6 +67,14 @@ describe('solve with workers (portfolio in worker threads)', () => {
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 1.5 })).rejects.toMatchObject({ code: 'OPTION_INVALID' });
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
   });
+
+  test('given columnGenerationWindowShare −0.1 or 1.5: OPTION_INVALID naming it, before any search', async () => {
+    for (const share of [-0.1, 1.5]) {
+      const t = performance.now();
+      await expect(solve(problem, rules, { timeLimitMs: 5000, seed: 1, columnGenerationWindowShare: share })).rejects.toMatchObject({ code: 'OPTION_INVALID', message: expect.stringContaining('columnGenerationWindowShare') });
+      expect(performance.now() - t).toBeLessThan(1000);
+    }
+  });
 });
 
 describe('solve with highsOptions', () => {

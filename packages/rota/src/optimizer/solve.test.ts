@@ -4,9 +4,13 @@ import { fc, test } from '@fast-check/vitest';
 import { addDays, dateRange, type Problem, parseProblem, type Rota } from '@omsorg/domain';
 import { problemArbitrary, rotaArbitrary } from '@omsorg/domain/testing';
 import { describe, expect, it } from 'vitest';
+import { compileRules } from '../engine/compile-rules.js';
 import { evaluate } from '../engine/evaluate.js';
 import { curtoisToProblem, parseCurtois } from '../io/curtois.js';
+import { assignmentFromRota } from '../model/assignment.js';
+import { compileProblem } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
+import { columnGenerationWindows } from './cg/windows.js';
 import { solve } from './solve.js';
 
 /** Rules every planted problem is built to satisfy. */
@@ -175,6 +179,28 @@ describe('solve', () => {
     // 40 % of the rest at most: well under 36 s even on a loaded runner (about 4 s quiet).
     expect(result.elapsedMs).toBeLessThan(30_000);
     expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
+  });
+
+  it('given 98 days (past the 84 of column generation over the whole horizon) and rules with row programs, the windows run and the rota is legal at the score a fresh evaluation gives', { timeout: 60_000 }, async () => {
+    const problem = parseProblem({ ...smallProblem(), horizon: { start: '2026-03-16', days: 98 } });
+    const rowRules: RuleInput[] = [
+      { id: 'cover', kind: 'coverage', level: 'soft', params: { target: 'min', weightUnder: 100 } },
+      { id: 'pref', kind: 'coverage', level: 'soft', params: { target: 'preferred', weightUnder: 10 } },
+      { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
+      { id: 'run', kind: 'consecutiveWorkDays', level: 'hard', params: { max: 5 } },
+      { id: 'off', kind: 'consecutiveDaysOff', level: 'hard', params: { min: 2 } },
+      { id: 'weekends', kind: 'weekendWork', level: 'hard', params: { definition: 'dates', maxTotal: 7 } },
+    ];
+    const result = await solve(problem, rowRules, { timeLimitMs: 8000, seed: 1, columnGenerationWindowShare: 1 });
+    expect(result.feasible).toBe(true);
+    expect(evaluate(problem, result.rota, rowRules).score).toEqual(result.score);
+    // Not vacuous: the windows accept these rules (they do not decline) and start from the result.
+    const model = compileProblem(problem);
+    const compiled = compileRules(model, rowRules);
+    const w = await columnGenerationWindows(model, compiled, assignmentFromRota(model, result.rota), { timeLimitMs: 1500, windowTimeMs: 1000, seed: 1 });
+    expect(w.declined).toBeUndefined();
+    expect(w.windows).toBeGreaterThan(0);
+    expect(w.score.soft).toBeLessThanOrEqual(result.score.soft);
   });
 
   it('diagnoses demand that no rota can meet instead of hanging', async () => {

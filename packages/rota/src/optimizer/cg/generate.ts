@@ -11,12 +11,12 @@
 import { createRequire } from 'node:module';
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import type { Assignment } from '../../model/assignment.js';
-import { type CompiledProblem, OFF } from '../../model/compile.js';
+import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { runHighs } from '../mip/highs.js';
 import type { ModelArrays } from '../mip/linear.js';
 import { buildSubproblem } from '../mip/model.js';
 import { priceRows } from './pricer.js';
-import { type RowProgram, rowPrograms } from './rows.js';
+import { type RowProgram, type RowWindow, rowPrograms } from './rows.js';
 
 /** Options of {@link columnGeneration}. */
 export interface ColumnGenerationOptions {
@@ -37,6 +37,14 @@ export interface ColumnGenerationOptions {
   signal?: AbortSignal;
   /** Called after each LP solve. */
   onRound?: (r: ColumnGenerationRound) => void;
+  /**
+   * Only the days `fromDay … toDay` are free; every other cell keeps its value in `base` (a window
+   * of a long horizon, see {@link RowWindow}). The rows of `base` in the window are columns from the
+   * start, so the result is never worse than `base` under the master (the evaluator decides); a base
+   * row that breaks its row program costs the master a million points more, so that a base that is
+   * not legal yet is mended where the window can mend it.
+   */
+  window?: RowWindow;
 }
 
 /** One round of {@link columnGeneration}. */
@@ -105,9 +113,15 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const t0 = performance.now();
   const elapsed = () => performance.now() - t0;
   const { employees: E, days: D, options: O } = model;
-  const rp = rowPrograms(model, rules);
+  const window = options.window;
+  const rp = rowPrograms(model, rules, window);
   if (!rp.ok) return { declined: true, reason: rp.reason };
-  const sub = buildSubproblem(model, rp.master, new Int16Array(E * D).fill(OFF));
+  // The cells outside the free days: the window's base, or (the whole horizon) the pinned cells.
+  const base = window ? window.base : Int16Array.from(model.pinned, (p) => (p === NOT_PINNED ? OFF : p));
+  const from = window?.fromDay ?? 0;
+  // Days of the rows: the window's (the rows' day 0 is `from`).
+  const W = window ? window.toDay - from + 1 : D;
+  const sub = buildSubproblem(model, rp.master, base, { fromDay: from, toDay: from + W - 1 });
   if (!sub) return { declined: true, reason: 'the rules across employees have no MIP encoding' };
   const programs = rp.programs;
   const perRound = options.rowsPerRound ?? 5;
@@ -115,7 +129,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const bucketCap = options.bucketCap ?? 32;
   let cap = Math.min(8, bucketCap);
   const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound) =>
-    priceRows(p, D, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
+    priceRows(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
 
   // Initial rows: each employee's cheapest rows on their own costs.
   const initial: ReturnType<typeof price>[] = [];
@@ -127,8 +141,15 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       lastTurn = performance.now();
     }
   }
+  // In a window, each employee's row in the base is a column too (the master starts where the base is).
+  const baseRows = window
+    ? Array.from({ length: E }, (_, e) => Int16Array.from({ length: W }, (_, d) => {
+        const o = base[e * D + from + d]!;
+        return o === OFF ? O : o;
+      }))
+    : [];
   const empty = initial.findIndex((rows) => rows.length === 0);
-  if (empty >= 0) return { declined: true, reason: `no legal row for ${model.employeeIds[empty]}` };
+  if (empty >= 0 && !window) return { declined: true, reason: `no legal row for ${model.employeeIds[empty]}` };
 
   const highs = await loadHighs();
   // The cells' columns x[e,d,o] are replaced by the rows that choose them: x = Σ_rows [row has o on d] λ,
@@ -211,9 +232,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       fresh.forEach((c, j) => {
         cost[j] = c.cost;
         const coef = new Map<number, number>();
-        for (let d = 0; d < D; d++) {
+        for (let d = 0; d < W; d++) {
           const o = c.row[d]!;
-          const x = o < O ? xCol[(c.e * D + d) * O + o]! : -1;
+          const x = o < O ? xCol[(c.e * D + from + d) * O + o]! : -1;
           if (x < 0) continue;
           for (let i = colStart[x]!; i < colStart[x + 1]!; i++) coef.set(colRowIdx[i]!, (coef.get(colRowIdx[i]!) ?? 0) + colVal[i]!);
         }
@@ -233,6 +254,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       return fresh.length;
     };
     addColumns(initial.flatMap((rows, e) => rows.map((r) => ({ e, row: r.row, cost: r.cost }))));
+    if (window) addColumns(baseRows.map((row, e) => ({ e, row, cost: rowCost(programs[e]!, row, O, W) })));
 
     const fixed = new Int32Array(E).fill(-1);
     // Give the event loop a turn every 20 ms or so, so that an abort (or a worker's message) is seen.
@@ -244,7 +266,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     };
     let rounds = 0;
     let rootLp = Number.NaN;
-    const prices = new Float64Array(D * O);
+    const prices = new Float64Array(W * O);
     let cursor = 0;
     /** Solve the LP and generate rows for the free employees until none lowers it or `until` passes. */
     const generate = async (phase: 'root' | 'dive', until: number): Promise<{ value: number; x: Float64Array }> => {
@@ -270,9 +292,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           const e = (cursor + i) % E;
           if (fixed[e]! >= 0) continue;
           prices.fill(0);
-          for (let d = 0; d < D; d++) {
+          for (let d = 0; d < W; d++) {
             for (let o = 0; o < O; o++) {
-              const x = xCol[(e * D + d) * O + o]!;
+              const x = xCol[(e * D + from + d) * O + o]!;
               if (x < 0) continue;
               let v = 0;
               for (let k = colStart[x]!; k < colStart[x + 1]!; k++) v -= colVal[k]! * dual[colRowIdx[k]!]!;
@@ -343,10 +365,10 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         for (let j = 0; j < colRow.length; j++) if (v[firstLambda + j]! > 0.5) chosen[colEmployee[j]!] = j;
       }
     }
-    const assignment = new Int16Array(E * D);
+    const assignment = Int16Array.from(base);
     for (let e = 0; e < E; e++) {
       const row = colRow[chosen[e]!]!;
-      for (let d = 0; d < D; d++) assignment[e * D + d] = row[d]! >= O ? OFF : row[d]!;
+      for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
     return { declined: false, assignment, rootLp, rounds, columns: colRow.length, ms: elapsed() };
   } catch (err) {
@@ -446,4 +468,30 @@ function withoutCells(m: ModelArrays, isX: Uint8Array, cellRows: number): { arra
     arrays: { numCols: nc, numRows: nr, colCost: pick(m.colCost), colLower: pick(m.colLower), colUpper: pick(m.colUpper), rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integrality: pick(m.integrality) },
     rowMap,
   };
+}
+
+/** What a row that breaks its program costs in the master, on top of its soft cost: the master takes it only when it must. */
+const BROKEN_ROW_COST = 1e6;
+
+/**
+ * A row's own cost under its program (cells and pairs) — plus {@link BROKEN_ROW_COST} when the row
+ * breaks the program (a base that is not legal yet), as the pricer finds when the row is the only
+ * path it may take.
+ */
+function rowCost(p: RowProgram, row: Int16Array, options: number, days: number): number {
+  const O1 = options + 1;
+  const only = new Float64Array(p.cell.length).fill(Number.POSITIVE_INFINITY);
+  for (let d = 0; d < days; d++) only[d * O1 + row[d]!] = p.cell[d * O1 + row[d]!]!;
+  const [priced] = priceRows({ ...p, cell: only }, days, options, { count: 1, bucketCap: Number.POSITIVE_INFINITY });
+  if (priced) return priced.cost;
+  let cost = BROKEN_ROW_COST;
+  for (let d = 0; d < days; d++) {
+    const c = p.cell[d * O1 + row[d]!]!;
+    if (Number.isFinite(c)) cost += c;
+    if (d > 0 && row[d - 1]! < options && row[d]! < options) {
+      const pc = p.pair[((d - 1) * options + row[d - 1]!) * options + row[d]!]!;
+      if (Number.isFinite(pc)) cost += pc;
+    }
+  }
+  return cost;
 }

@@ -60,6 +60,33 @@ function build(c: Case) {
   return { model, compiled: compileRules(model, rules) };
 }
 
+/**
+ * Every row over `days` (the other cells as they are in `inc`), by the evaluator: calls `visit` with
+ * the option per day (OFF as is) of each legal one and its soft score plus `price` of its worked cells.
+ */
+function eachLegalRow(inc: IncrementalEvaluator, O: number, days: number[], price: Float64Array, visit: (row: Int16Array, value: number) => void) {
+  const digits = new Int16Array(days.length); // 0 = OFF, k = option k − 1
+  for (const d of days) inc.set(0, d, OFF);
+  for (;;) {
+    if (inc.hard === 0) {
+      let v = inc.soft;
+      days.forEach((d, i) => {
+        if (digits[i]! > 0) v += price[d * O + digits[i]! - 1]!;
+      });
+      visit(Int16Array.from(digits, (x) => (x === 0 ? OFF : x - 1)), v);
+    }
+    let i = 0;
+    while (i < days.length && digits[i] === O) {
+      digits[i] = 0;
+      inc.set(0, days[i]!, OFF);
+      i++;
+    }
+    if (i === days.length) break;
+    digits[i]!++;
+    inc.set(0, days[i]!, digits[i]! - 1);
+  }
+}
+
 describe('priceRows', () => {
   test.prop([caseArb], { numRuns: 40 })(
     'given one employee, a week, random row rules and prices, its cheapest row is the cheapest legal row by the evaluator, at the cost the evaluator gives it',
@@ -71,26 +98,11 @@ describe('priceRows', () => {
       if (!rp.ok) return;
       const price = new Float64Array(DAYS * O);
       for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
-      // Every row, by the evaluator.
       const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
-      const digits = new Int16Array(DAYS); // 0 = OFF, k = option k − 1
       let best = Number.POSITIVE_INFINITY;
-      for (;;) {
-        if (inc.hard === 0) {
-          let v = inc.soft;
-          for (let d = 0; d < DAYS; d++) if (digits[d]! > 0) v += price[d * O + digits[d]! - 1]!;
-          best = Math.min(best, v);
-        }
-        let d = 0;
-        while (d < DAYS && digits[d] === O) {
-          digits[d] = 0;
-          inc.set(0, d, OFF);
-          d++;
-        }
-        if (d === DAYS) break;
-        digits[d]!++;
-        inc.set(0, d, digits[d]! - 1);
-      }
+      eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], price, (_row, v) => {
+        best = Math.min(best, v);
+      });
       const rows = priceRows(rp.programs[0]!, DAYS, O, { price, count: 3, bucketCap: Number.POSITIVE_INFINITY });
       if (best === Number.POSITIVE_INFINITY) {
         expect(rows).toEqual([]);
@@ -104,5 +116,47 @@ describe('priceRows', () => {
         expect(inc.soft).toBeCloseTo(r.cost, 9);
       }
     },
+    30_000,
+  );
+
+  test.prop([caseArb, fc.nat(), fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: DAYS - 1 })], { numRuns: 40 })(
+    'given a legal week and a window of it, the cheapest row of the window is the cheapest legal one by the evaluator with the rest fixed, each at the cost the evaluator gives it less the same constant',
+    (c, pick, x, y) => {
+      const { model, compiled } = build(c);
+      const O = model.options;
+      const price = new Float64Array(DAYS * O);
+      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
+      const legal: Int16Array[] = [];
+      eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], new Float64Array(DAYS * O), (row) => legal.push(row));
+      if (legal.length === 0) return;
+      const base = legal[pick % legal.length]!;
+      const fromDay = Math.min(x, y);
+      const toDay = Math.max(x, y);
+      const rp = rowPrograms(model, compiled, { base, fromDay, toDay });
+      expect(rp.ok).toBe(true);
+      if (!rp.ok) return;
+      const W = toDay - fromDay + 1;
+      const days = Array.from({ length: W }, (_, i) => fromDay + i);
+      for (let d = 0; d < DAYS; d++) inc.set(0, d, base[d]!);
+      let best = Number.POSITIVE_INFINITY;
+      eachLegalRow(inc, O, days, price, (_row, v) => {
+        best = Math.min(best, v);
+      });
+      // The base's own window is legal, so some row is.
+      expect(best).toBeLessThan(Number.POSITIVE_INFINITY);
+      const local = price.subarray(fromDay * O, (toDay + 1) * O);
+      const rows = priceRows(rp.programs[0]!, W, O, { price: local, count: 3, bucketCap: Number.POSITIVE_INFINITY });
+      expect(rows.length).toBeGreaterThan(0);
+      let constant: number | undefined;
+      for (const r of rows) {
+        for (let d = 0; d < W; d++) inc.set(0, fromDay + d, r.row[d]! >= O ? OFF : r.row[d]!);
+        expect(inc.hard).toBe(0);
+        constant ??= inc.soft - r.cost;
+        expect(inc.soft - r.cost).toBeCloseTo(constant, 9);
+      }
+      expect(rows[0]!.reduced + constant!).toBeCloseTo(best, 9);
+    },
+    30_000,
   );
 });

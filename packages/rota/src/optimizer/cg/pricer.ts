@@ -7,9 +7,10 @@
  * when another is no dearer and uses no more of any bounded resource (the counters with only an
  * upper bound, the weekends). A bucket keeps at most `bucketCap` labels (the cheapest): beyond that the
  * pricer is a heuristic, which column generation tolerates (a missed column only slows it down, and
- * every row it returns is legal under the row program).
+ * every row it returns is legal under the row program). A program over a window of the horizon starts
+ * from the fixed run before it and ends against the fixed run after it (`before`, `after`).
  */
-import type { RowProgram } from './rows.js';
+import type { RowProgram, RunBounds } from './rows.js';
 
 /** A row the pricer found: an option per day (`options` for OFF), its soft cost and its reduced cost. */
 export interface PricedRow {
@@ -45,7 +46,10 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   const O1 = O + 1;
   const price = opts.price;
   const cap = opts.bucketCap ?? 32;
-  const { cell, pair, work, off } = program;
+  const { cell, pair, work, off, before, after } = program;
+  // A counter whose bounds the fixed cells outside a window already break: no row.
+  for (const c of program.counters) if (c.max < 0) return [];
+  if (program.weekends && program.weekends.max < 0) return [];
   // Counters: with a lower bound they are part of the bucket key (scaled by their values' gcd, capped
   // at the bound when there is no upper bound); with only an upper bound they are dominance dimensions.
   const keyed: { value: Int32Array; g: number; min: number; max: number; cap: number; radix: number; remain: Float64Array }[] = [];
@@ -133,9 +137,13 @@ export function priceRows(program: RowProgram, days: number, options: number, op
     kv = g(kv, Math.max(1, NK));
     dv = g(dv, Math.max(1, ND));
   };
+  // The last option of the label before day 0: none yet, or (in a window) the fixed day before it —
+  // off, or worked (CARRY: its pair costs are already on day 0's cells).
+  const CARRY = O + 2;
   parent[0] = -1;
-  last[0] = O1; // none yet
-  flags[0] = 1;
+  last[0] = before ? (before.worked ? CARRY : O) : O1;
+  run[0] = before ? Math.min(before.run, runCap) : 0;
+  flags[0] = before ? (before.edge ? 1 : 0) : 1;
   let n = 1;
   let cur: number[] = [0];
   const tk = new Int32Array(Math.max(1, NK));
@@ -199,7 +207,7 @@ export function priceRows(program: RowProgram, days: number, options: number, op
       const lLast = last[l]!;
       const lRun = run[l]!;
       const lFlags = flags[l]!;
-      const lWorked = lLast < O;
+      const lWorked = lLast < O || lLast === CARRY;
       for (let o = 0; o <= O; o++) {
         const c = cell[d * O1 + o]!;
         if (c === INF) continue;
@@ -209,7 +217,7 @@ export function priceRows(program: RowProgram, days: number, options: number, op
         let step = c;
         if (worked) {
           if (lWorked) {
-            const pc = pair[((d - 1) * O + lLast) * O + o]!;
+            const pc = lLast === CARRY ? 0 : pair[((d - 1) * O + lLast) * O + o]!;
             if (pc === INF) continue;
             step += pc;
             r = lRun + 1;
@@ -218,7 +226,7 @@ export function priceRows(program: RowProgram, days: number, options: number, op
             // An off run ends on day d − 1.
             if (lLast === O && lRun < off.min && !(init && off.exemptAtBoundaries)) continue;
             r = 1;
-            init = d === 0 ? 1 : 0;
+            init = d === 0 && !before ? 1 : 0;
           }
         } else if (lWorked) {
           if (lRun < work.min && !(init && work.exemptAtBoundaries)) continue;
@@ -338,9 +346,20 @@ export function priceRows(program: RowProgram, days: number, options: number, op
     for (const list of buckets.values()) for (const q of list) if (q >= 0) cur.push(q);
   }
   // The last run touches the end of the horizon: exempt from its minimum only when the rule says so.
+  // In a window that ends before the horizon does, it meets the fixed run after it.
+  const fits = (b: RunBounds, length: number, edge: boolean) => length <= b.max && (length >= b.min || (edge && b.exemptAtBoundaries));
   const finals = cur.filter((l) => {
-    if (last[l]! < O && work.min > 1 && !work.exemptAtBoundaries && run[l]! < work.min) return false;
-    if (last[l] === O && off.min > 1 && !off.exemptAtBoundaries && run[l]! < off.min) return false;
+    const lastWorked = last[l]! < O || last[l] === CARRY;
+    const init = (flags[l]! & 1) === 1;
+    if (after) {
+      const own = lastWorked ? work : off;
+      if (lastWorked === after.worked) {
+        if (!fits(own, run[l]! + after.run, init || after.edge)) return false;
+      } else if (!fits(own, run[l]!, init) || !fits(after.worked ? work : off, after.run, after.edge)) return false;
+    } else {
+      if (lastWorked && work.min > 1 && !work.exemptAtBoundaries && run[l]! < work.min) return false;
+      if (!lastWorked && off.min > 1 && !off.exemptAtBoundaries && run[l]! < off.min) return false;
+    }
     for (let i = 0; i < NK; i++) if (kv[l * NK + i]! * keyed[i]!.g < keyed[i]!.min) return false;
     return true;
   });

@@ -15,6 +15,7 @@ import { shiftTypeCountKind, totalWorkedMinutesKind } from '../../kinds/hours.js
 import { consecutiveDaysOffKind, consecutiveWorkDaysKind } from '../../kinds/sequences.js';
 import { optionMask } from '../../kinds/shared.js';
 import { WeekendWork, weekendWorkKind } from '../../kinds/weekends.js';
+import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { PairConstraint } from '../../rules/kind.js';
 import { isPlainCellConstraint, isPlainPairConstraint } from '../mip/encodings.js';
@@ -39,7 +40,35 @@ export interface RunBounds {
   readonly exemptAtBoundaries: boolean;
 }
 
-/** One employee's row program. */
+/**
+ * The fixed run next to a window (see {@link RowWindow}): worked or off, its length in days, and
+ * whether it reaches the horizon's first day (before the window) or last day (after it).
+ */
+export interface RowBoundary {
+  /** True when the day next to the window is worked. */
+  readonly worked: boolean;
+  /** Length of the run of such days that ends (before) or starts (after) next to the window. */
+  readonly run: number;
+  /** The run reaches the horizon's edge (its first day, or its last). */
+  readonly edge: boolean;
+}
+
+/**
+ * A window of days: the row programs cover only `fromDay … toDay` (inclusive), every other cell stays
+ * as in `base`, and the programs carry what those cells imply — their pair costs with the window's
+ * first and last days folded into its cells, the sums and weekends they already use taken off the
+ * bounds, the runs they end or start as {@link RowBoundary}s.
+ */
+export interface RowWindow {
+  /** The assignment the cells outside the window come from. */
+  readonly base: Assignment;
+  /** First day of the window. */
+  readonly fromDay: number;
+  /** Last day of the window (inclusive). */
+  readonly toDay: number;
+}
+
+/** One employee's row program (over the horizon, or over a {@link RowWindow}'s days: day 0 is its first). */
 export interface RowProgram {
   /** Employee index. */
   readonly employee: number;
@@ -55,6 +84,10 @@ export interface RowProgram {
   readonly off: RunBounds;
   /** Worked weekends: the weekend of each day (−1 for none) and the most that may be worked; undefined when unbounded. */
   readonly weekends?: { readonly of: Int32Array; readonly max: number };
+  /** In a window that does not start the horizon: the fixed run that ends the day before it. */
+  readonly before?: RowBoundary;
+  /** In a window that does not end the horizon: the fixed run that starts the day after it. */
+  readonly after?: RowBoundary;
 }
 
 /** The result of {@link rowPrograms}: the programs and the rules across employees, or why not. */
@@ -65,29 +98,58 @@ export type RowProgramsResult =
 const UNBOUNDED: RunBounds = { min: 1, max: Number.POSITIVE_INFINITY, exemptAtBoundaries: true };
 
 /**
- * Build every employee's row program from the compiled rules; declines (with a reason) on history
+ * Build every employee's row program from the compiled rules — over the whole horizon, or over a
+ * window of it with the rest fixed (see {@link RowWindow}); declines (with a reason) on history
  * before the horizon, on a kind it does not know, and on a known kind with params or a level it
  * cannot express exactly (soft bounds on sums, runs or weekends; windows shorter than the horizon;
  * runs of selected shifts only).
  */
-export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule[]): RowProgramsResult {
+export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule[], window?: RowWindow): RowProgramsResult {
   const { employees: E, days: D, options: O } = model;
   if (model.history.days > 0) return { ok: false, reason: 'history before the horizon' };
-  const cell = Array.from({ length: E }, () => new Float64Array(D * (O + 1)));
-  const pair = Array.from({ length: E }, () => new Float64Array(Math.max(0, D - 1) * O * O));
+  const a = window?.fromDay ?? 0;
+  const b = window?.toDay ?? D - 1;
+  const base = window?.base;
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b < D)) return { ok: false, reason: `window ${a}…${b} outside the horizon of ${D} days` };
+  if (base && base.length !== E * D) return { ok: false, reason: `window base of ${base.length} cells, not ${E * D}` };
+  // Days of the programs: the window's.
+  const W = b - a + 1;
+  const cell = Array.from({ length: E }, () => new Float64Array(W * (O + 1)));
+  const pair = Array.from({ length: E }, () => new Float64Array(Math.max(0, W - 1) * O * O));
   const counters: RowCounter[][] = Array.from({ length: E }, () => []);
   const work: RunBounds[] = Array.from({ length: E }, () => UNBOUNDED);
   const off: RunBounds[] = Array.from({ length: E }, () => UNBOUNDED);
   const weekends: ({ of: Int32Array; max: number } | undefined)[] = new Array(E).fill(undefined);
   const master: CompiledRule[] = [];
+  /**
+   * A bounded sum for the employees in scope, `cellValue(d, o)` per worked cell: over the window's days,
+   * its bounds less what the fixed cells outside the window already add.
+   */
+  const pushCounter = (scope: ArrayLike<boolean | number>, cellValue: (d: number, o: number) => number, min: number, max: number) => {
+    const value = new Int32Array(W * O);
+    for (let d = a; d <= b; d++) for (let o = 0; o < O; o++) value[(d - a) * O + o] = cellValue(d, o);
+    for (let e = 0; e < E; e++) {
+      if (!scope[e]) continue;
+      let used = 0;
+      if (base) {
+        for (let d = 0; d < D; d++) {
+          const o = d < a || d > b ? base[e * D + d]! : OFF;
+          if (o !== OFF) used += cellValue(d, o);
+        }
+      }
+      counters[e]!.push({ value, min: Math.max(0, min - used), max: max - used });
+    }
+  };
+  // A fixed cell's option (outside the window), or OFF.
+  const fixedAt = (e: number, d: number) => (base ? base[e * D + d]! : OFF);
   // The optimizer's own domain and pinned cells.
   for (let e = 0; e < E; e++) {
-    for (let d = 0; d < D; d++) {
+    for (let d = a; d <= b; d++) {
       const pin = model.pinned[e * D + d]!;
       for (let o = 0; o <= O; o++) {
         const opt = o === O ? OFF : o;
         const ok = pin !== NOT_PINNED ? pin === opt : opt === OFF || model.allowed[e * O + o] === 1;
-        if (!ok) cell[e]![d * (O + 1) + o] = Number.POSITIVE_INFINITY;
+        if (!ok) cell[e]![(d - a) * (O + 1) + o] = Number.POSITIVE_INFINITY;
       }
     }
   }
@@ -114,12 +176,12 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       for (let e = 0; e < E; e++) {
         if (!scope[e]) continue;
         const row = cell[e]!;
-        for (let d = 0; d < D; d++) {
+        for (let d = a; d <= b; d++) {
           for (let o = 0; o <= O; o++) {
             const v = c.cost(e, d, o === O ? OFF : o);
             if (v === 0) continue;
-            if (cr.hard) row[d * (O + 1) + o] = Number.POSITIVE_INFINITY;
-            else row[d * (O + 1) + o]! += v * cr.rule.weight;
+            if (cr.hard) row[(d - a) * (O + 1) + o] = Number.POSITIVE_INFINITY;
+            else row[(d - a) * (O + 1) + o]! += v * cr.rule.weight;
           }
         }
       }
@@ -130,14 +192,30 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       for (let e = 0; e < E; e++) {
         if (!scope[e]) continue;
         const row = pair[e]!;
-        for (let d = 0; d + 1 < D; d++) {
+        const add = (arr: Float64Array, i: number, v: number) => {
+          if (cr.hard) arr[i] = Number.POSITIVE_INFINITY;
+          else arr[i]! += v * cr.rule.weight;
+        };
+        // A worked fixed day next to the window: its pair costs fall on the window's first or last cells.
+        const prev = a > 0 ? fixedAt(e, a - 1) : OFF;
+        if (prev !== OFF) {
+          for (let o2 = 0; o2 < O; o2++) {
+            const v = c.pairCost(e, a - 1, prev, o2);
+            if (v !== 0) add(cell[e]!, o2, v);
+          }
+        }
+        const next = b + 1 < D ? fixedAt(e, b + 1) : OFF;
+        if (next !== OFF) {
+          for (let o1 = 0; o1 < O; o1++) {
+            const v = c.pairCost(e, b, o1, next);
+            if (v !== 0) add(cell[e]!, (W - 1) * (O + 1) + o1, v);
+          }
+        }
+        for (let d = a; d + 1 <= b; d++) {
           for (let o1 = 0; o1 < O; o1++) {
             for (let o2 = 0; o2 < O; o2++) {
               const v = c.pairCost(e, d, o1, o2);
-              if (v === 0) continue;
-              const i = (d * O + o1) * O + o2;
-              if (cr.hard) row[i] = Number.POSITIVE_INFINITY;
-              else row[i]! += v * cr.rule.weight;
+              if (v !== 0) add(row, ((d - a) * O + o1) * O + o2, v);
             }
           }
         }
@@ -149,17 +227,13 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       const p = shiftTypeCountKind.params.parse(cr.rule.params);
       if (p.periodDays !== undefined && p.periodDays < D) return { ok: false, reason: `${name}: periods shorter than the horizon` };
       const mask = optionMask(model, p);
-      const value = new Int32Array(D * O);
-      for (let d = 0; d < D; d++) for (let o = 0; o < O; o++) value[d * O + o] = mask[o]!;
-      for (let e = 0; e < E; e++) if (scope[e]) counters[e]!.push({ value, min: p.min ?? 0, max: p.max ?? Number.POSITIVE_INFINITY });
+      pushCounter(scope, (_d, o) => mask[o]!, p.min ?? 0, p.max ?? Number.POSITIVE_INFINITY);
       continue;
     }
     if (kind === totalWorkedMinutesKind.kind && cr.kind === (totalWorkedMinutesKind as unknown)) {
       const p = totalWorkedMinutesKind.params.parse(cr.rule.params);
       const arr = p.measure === 'real' ? model.work : model.nominalWork;
-      const value = new Int32Array(D * O);
-      for (let d = 0; d < D; d++) for (let o = 0; o < O; o++) value[d * O + o] = arr[d * model.shifts + model.optionShift[o]!]!;
-      for (let e = 0; e < E; e++) if (scope[e]) counters[e]!.push({ value, min: p.min ?? 0, max: p.max ?? Number.POSITIVE_INFINITY });
+      pushCounter(scope, (d, o) => arr[d * model.shifts + model.optionShift[o]!]!, p.min ?? 0, p.max ?? Number.POSITIVE_INFINITY);
       continue;
     }
     if ((kind === consecutiveWorkDaysKind.kind && cr.kind === (consecutiveWorkDaysKind as unknown)) || (kind === consecutiveDaysOffKind.kind && cr.kind === (consecutiveDaysOffKind as unknown))) {
@@ -198,8 +272,33 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
     return { ok: false, reason: `${name}: no row encoding` };
   }
   const programs = Array.from({ length: E }, (_, e): RowProgram => {
-    const w = weekends[e];
-    return { employee: e, cell: cell[e]!, pair: pair[e]!, counters: counters[e]!, work: work[e]!, off: off[e]!, ...(w ? { weekends: w } : {}) };
+    let w = weekends[e];
+    if (w && window) {
+      // Weekends a fixed day outside the window works already count; their days in the window add none.
+      const counted = new Set<number>();
+      for (let d = 0; d < D; d++) if ((d < a || d > b) && w.of[d]! >= 0 && fixedAt(e, d) !== OFF) counted.add(w.of[d]!);
+      const of = new Int32Array(W);
+      for (let d = a; d <= b; d++) of[d - a] = counted.has(w.of[d]!) ? -1 : w.of[d]!;
+      w = { of, max: w.max - counted.size };
+    }
+    // The fixed runs next to the window.
+    const boundary = (from: number, step: 1 | -1): RowBoundary => {
+      const worked = fixedAt(e, from) !== OFF;
+      let d = from;
+      while (d + step >= 0 && d + step < D && (fixedAt(e, d + step) !== OFF) === worked) d += step;
+      return { worked, run: Math.abs(d - from) + 1, edge: d === 0 || d === D - 1 };
+    };
+    return {
+      employee: e,
+      cell: cell[e]!,
+      pair: pair[e]!,
+      counters: counters[e]!,
+      work: work[e]!,
+      off: off[e]!,
+      ...(w ? { weekends: w } : {}),
+      ...(window && a > 0 ? { before: boundary(a - 1, -1) } : {}),
+      ...(window && b < D - 1 ? { after: boundary(b + 1, 1) } : {}),
+    };
   });
   return { ok: true, programs, master };
 }
