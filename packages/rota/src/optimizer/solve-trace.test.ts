@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { curtoisToProblem, parseCurtois } from '../io/curtois.js';
 import { defaultCatalogue } from '../kinds/catalogue.js';
-import { repairHighsOptions, solve } from './solve.js';
+import { repairHighsOptions, type SolveOptions, solve } from './solve.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
 if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
@@ -68,10 +68,16 @@ describe('solve with workers (portfolio in worker threads)', () => {
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
   });
 
-  test('given columnGenerationWindowShare −0.1 or 1.5: OPTION_INVALID naming it, before any search', async () => {
-    for (const share of [-0.1, 1.5]) {
+  test('given columnGenerationWindowShare −0.1 or 1.5, or columnGenerationMaxDays −1 or NaN: OPTION_INVALID naming it, before any search', async () => {
+    const wrong: [keyof SolveOptions, number][] = [
+      ['columnGenerationWindowShare', -0.1],
+      ['columnGenerationWindowShare', 1.5],
+      ['columnGenerationMaxDays', -1],
+      ['columnGenerationMaxDays', Number.NaN],
+    ];
+    for (const [name, value] of wrong) {
       const t = performance.now();
-      await expect(solve(problem, rules, { timeLimitMs: 5000, seed: 1, columnGenerationWindowShare: share })).rejects.toMatchObject({ code: 'OPTION_INVALID', message: expect.stringContaining('columnGenerationWindowShare') });
+      await expect(solve(problem, rules, { timeLimitMs: 5000, seed: 1, [name]: value })).rejects.toMatchObject({ code: 'OPTION_INVALID', message: expect.stringContaining(name) });
       expect(performance.now() - t).toBeLessThan(1000);
     }
   });

@@ -181,7 +181,7 @@ describe('solve', () => {
     expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
   });
 
-  it('given 98 days (past the 84 of column generation over the whole horizon) and rules with row programs, the windows run and the rota is legal at the score a fresh evaluation gives', { timeout: 60_000 }, async () => {
+  it('given 98 days (past COLUMN_GENERATION_MAX_DAYS, so column generation over windows) and rules with row programs, the windows run and the rota is legal at the score a fresh evaluation gives', { timeout: 60_000 }, async () => {
     const problem = parseProblem({ ...smallProblem(), horizon: { start: '2026-03-16', days: 98 } });
     const rowRules: RuleInput[] = [
       { id: 'cover', kind: 'coverage', level: 'soft', params: { target: 'min', weightUnder: 100 } },

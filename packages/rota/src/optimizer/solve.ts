@@ -9,6 +9,7 @@ import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
 import { columnGeneration } from './cg/generate.js';
+import { rowPrograms } from './cg/rows.js';
 import { columnGenerationWindows } from './cg/windows.js';
 import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
@@ -72,7 +73,7 @@ export interface SolveOptions {
    */
   mip?: 'auto' | 'off';
   /**
-   * `auto` (default): on a horizon of up to {@link COLUMN_GENERATION_MAX_DAYS} days, when every rule can
+   * `auto` (default): on a horizon of up to `columnGenerationMaxDays` days, when every rule can
    * be written as a row program (see docs/rota/CG.md: the per-employee rules as cell and pair costs,
    * bounded sums, runs and weekends; coverage across employees) and MIP repair runs, the start is built
    * by column generation and a dive instead of the construction and the local search, in up to
@@ -84,15 +85,20 @@ export interface SolveOptions {
   /** Share of the time limit column generation may take (default 0.5). */
   columnGenerationShare?: number;
   /**
-   * On a horizon longer than {@link COLUMN_GENERATION_MAX_DAYS} (with `columnGeneration: 'auto'`):
+   * With `columnGeneration: 'auto'`: the longest horizon on which the start comes from column
+   * generation over the whole horizon; longer ones get the windows (default {@link COLUMN_GENERATION_MAX_DAYS}).
+   */
+  columnGenerationMaxDays?: number;
+  /**
+   * On a horizon longer than `columnGenerationMaxDays` (with `columnGeneration: 'auto'`):
    * share of the time left once the start is legal that column generation over windows of days takes
-   * before the MIP repairs (default 0.5; 0: none). See docs/rota/CG.md.
+   * before the MIP repairs (default 0.7; 0: none). See docs/rota/CG.md.
    */
   columnGenerationWindowShare?: number;
   /** Days per window to start with (default {@link COLUMN_GENERATION_WINDOW_DAYS}; they grow after a sweep that finds nothing). */
   columnGenerationWindowDays?: number;
   /**
-   * Share of the time limit for the local search before MIP repair (default 0.25); the local search
+   * Share of the time limit for the local search before MIP repair (default 0.25; {@link WINDOWS_LOCAL_SEARCH_SHARE} when column generation over windows follows); the local search
    * then goes on to the end of the cooling cycle it is in (at most halfway through the time left).
    */
   localSearchShare?: number;
@@ -117,12 +123,14 @@ export interface SolveOptions {
 }
 
 /**
- * Longest horizon (12 weeks) on which `solve` tries column generation by default: the pricer's time
- * grows fast with the horizon (one employee's rows, Curtois & Qu: about 8 ms on 28 days, 60 ms on 56,
- * 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days), so on half a year and more the root cannot
- * converge in the time a run has. `columnGeneration: 'on'` tries it on any horizon.
+ * Longest horizon (8 weeks) on which `solve` builds its start by column generation over the whole
+ * horizon by default; longer ones get column generation over windows after the local search's start.
+ * The pricer's time grows fast with the horizon (one employee's rows, Curtois & Qu: about 8 ms on 28
+ * days, 60 ms on 56, 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days): on Curtois Instance 18 (84
+ * days) at 10 min the whole horizon gave 5103, the windows 4816; on 16 and 17 (56 days) the whole
+ * horizon reaches the best known. `columnGeneration: 'on'` tries the whole horizon on any horizon.
  */
-export const COLUMN_GENERATION_MAX_DAYS = 84;
+export const COLUMN_GENERATION_MAX_DAYS = 56;
 
 /**
  * Days per window of the column generation over windows, to start with (two weeks): on Curtois
@@ -130,6 +138,13 @@ export const COLUMN_GENERATION_MAX_DAYS = 84;
  * of 28 days has not in 12 s.
  */
 export const COLUMN_GENERATION_WINDOW_DAYS = 14;
+
+/**
+ * The local search's share of the time (`localSearchShare`) when column generation over windows
+ * follows: it only builds their start (on Curtois Instances 20 and 22 at 10 min, 0.05 with the windows
+ * at 0.7 of the rest gave 5151 and 37884 against 5351 and 39200 with 0.25 and 0.5).
+ */
+export const WINDOWS_LOCAL_SEARCH_SHARE = 0.05;
 
 /** Horizons from this many days (26 weeks) on get {@link LONG_HORIZON_HIGHS_OPTIONS}. */
 export const LONG_HORIZON_DAYS = 182;
@@ -191,8 +206,10 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     const problems = await checkHighsOptions(options.highsOptions);
     if (problems.length > 0) throw new RotaError('OPTION_INVALID', `solve: highsOptions: ${problems.join('; ')}`);
   }
-  const windowShare = options.columnGenerationWindowShare ?? 0.5;
+  const windowShare = options.columnGenerationWindowShare ?? 0.7;
   if (!(windowShare >= 0 && windowShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowShare must be in [0, 1], got ${windowShare}`);
+  const maxDays = options.columnGenerationMaxDays;
+  if (maxDays !== undefined && !(maxDays >= 0)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationMaxDays must be a number of days ≥ 0, got ${maxDays}`);
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});
   const compiled = compileRules(model, rules, options.catalogue);
   if (workers > 1) {
@@ -226,7 +243,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (!options.initial) constructGuided(model, fixedCells(model), inc, hardWeight, { baseDays, copies });
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
-  const lsShare = useMip ? (options.localSearchShare ?? 0.25) : 1;
+  const cg = options.columnGeneration ?? 'auto';
+  const cgMaxDays = options.columnGenerationMaxDays ?? COLUMN_GENERATION_MAX_DAYS;
+  // Column generation over windows follows the start on a long horizon when the rules have row
+  // programs (a one-day window tells, cheaply); the local search then only builds a start for them.
+  const useWindows =
+    useMip && cg === 'auto' && !options.initial && model.days > cgMaxDays && windowShare > 0 && rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days).fill(OFF), fromDay: 0, toDay: 0 }).ok;
+  const lsShare = useMip ? (options.localSearchShare ?? (useWindows ? WINDOWS_LOCAL_SEARCH_SHARE : 0.25)) : 1;
   const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore, coolAfterTarget = false, coolAfterMs?: number) =>
     lateAcceptanceSearch(inc, space, {
       timeLimitMs,
@@ -264,8 +287,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   const cools = useMip && (options.acceptance ?? 'annealing') === 'annealing';
   // Column generation, where the rules allow it, builds a start close to the LP's bound; the MIP
   // repairs go on from it (the local search would first undo it while hot).
-  const cg = options.columnGeneration ?? 'auto';
-  const tryCg = useMip && !options.initial && (cg === 'on' || (cg === 'auto' && model.days <= COLUMN_GENERATION_MAX_DAYS));
+  const tryCg = useMip && !options.initial && (cg === 'on' || (cg === 'auto' && model.days <= cgMaxDays));
   const generated = tryCg ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
   const outcome: SolveOutcome =
     generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
@@ -291,34 +313,40 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true);
     if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
   }
+  // On a long horizon, column generation over windows of days (whole windows of everyone's rows), from
+  // the legal rota. (A window mends hard rules broken within it, but not a sum over the year that no
+  // one window can make up: on Curtois Instance 22, windows from the local search's rota at hard 192
+  // still broke 130 hard points after 4 minutes, where the local search is legal in 3.)
+  if (useWindows && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+    let bestScore = outcome.bestScore;
+    const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
+    try {
+      const windows = await columnGenerationWindows(model, compiled, best, {
+        timeLimitMs: left() * windowShare,
+        windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
+        seed: options.seed,
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+        onImprove: (_a, score) => {
+          bestScore = score;
+          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
+        },
+      });
+      if (compareScores(windows.score, outcome.bestScore) < 0) {
+        best = Int16Array.from(windows.assignment);
+        outcome.bestScore = windows.score;
+        if (reachedTarget(windows.score, options.targetScore)) outcome.stoppedBy = 'target';
+      }
+      if (options.signal?.aborted) outcome.stoppedBy = 'abort';
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
+  }
   if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     let bestScore = outcome.bestScore;
-    const ticker = options.onProgress
-      ? setInterval(() => {
-          const elapsed = performance.now() - t0;
-          options.onProgress!({ elapsedMs: elapsed, iterations: outcome.iterations, best: bestScore, current: bestScore, fraction: Math.min(1, elapsed / options.timeLimitMs) });
-        }, options.progressIntervalMs ?? 250)
-      : undefined;
+    const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
     let lns: Awaited<ReturnType<typeof mipLns>>;
     try {
-      // On a long horizon, column generation over windows of days first (whole windows of everyone's rows).
-      if (cg === 'auto' && !generated && model.days > COLUMN_GENERATION_MAX_DAYS && windowShare > 0) {
-        const windows = await columnGenerationWindows(model, compiled, best, {
-          timeLimitMs: left() * windowShare,
-          windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
-          seed: options.seed,
-          ...(options.signal !== undefined ? { signal: options.signal } : {}),
-          ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-          onImprove: (_a, score) => {
-            bestScore = score;
-            outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
-          },
-        });
-        if (compareScores(windows.score, outcome.bestScore) < 0) {
-          best = Int16Array.from(windows.assignment);
-          outcome.bestScore = windows.score;
-        }
-      }
       lns = await mipLns(model, compiled, best, {
         timeLimitMs: left(),
         // The last tenth is kept for hard repair and the local search; a legal rota needs no repair,
@@ -409,6 +437,16 @@ async function generatedStart(
     iterations: 0,
     stoppedBy: options.signal?.aborted ? 'abort' : reachedTarget(score, options.targetScore) ? 'target' : 'time',
   };
+}
+
+/** Progress reports every `progressIntervalMs` while a phase without its own reports runs (undefined without `onProgress`). */
+function progressTicker(options: SolveOptions, t0: number, now: () => { iterations: number; best: Score }): ReturnType<typeof setInterval> | undefined {
+  if (!options.onProgress) return undefined;
+  return setInterval(() => {
+    const elapsed = performance.now() - t0;
+    const { iterations, best } = now();
+    options.onProgress!({ elapsedMs: elapsed, iterations, best, current: best, fraction: Math.min(1, elapsed / options.timeLimitMs) });
+  }, options.progressIntervalMs ?? 250);
 }
 
 /** A search's outcome as `solve` reports it (a MIP may also stop it, proven optimal). */

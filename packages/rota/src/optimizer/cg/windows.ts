@@ -52,6 +52,56 @@ export interface ColumnGenerationWindowsResult {
  * Improve a legal assignment by column generation over windows of days until the time limit, the
  * target or an abort. Every kept step is a full evaluation of the rota that is no worse.
  */
+/**
+ * The windows of {@link columnGenerationWindows} one at a time: sweeps of the horizon with windows of
+ * `days` days overlapping by half, from a random day, the last flush with the horizon's end; after a
+ * sweep in which no window improved, the windows grow by half (up to the horizon). `stalled` is true
+ * once a sweep of the whole horizon found nothing.
+ */
+class WindowSweep {
+  /** Days per window now. */
+  span: number;
+  /** True once a sweep over windows of the whole horizon found nothing. */
+  stalled = false;
+  private starts: number[] = [];
+  private at = 0;
+  private improved = false;
+
+  /** Windows over `horizon` days, `days` long to start with; `rng` places each sweep. */
+  constructor(
+    private readonly horizon: number,
+    days: number,
+    private readonly rng: Random,
+  ) {
+    this.span = Math.max(1, Math.min(horizon, Math.round(days)));
+  }
+
+  /** The next window, `[fromDay, toDay]` inclusive. */
+  next(): [number, number] {
+    if (this.at === this.starts.length) {
+      if (this.starts.length > 0 && !this.improved) {
+        if (this.span === this.horizon) this.stalled = true;
+        this.span = Math.min(this.horizon, Math.round(this.span * 1.5));
+      }
+      const D = this.horizon;
+      const stride = Math.max(1, Math.floor(this.span / 2));
+      this.starts = [];
+      for (let s = this.rng.int(stride); s < D - this.span; s += stride) this.starts.push(s);
+      this.starts.push(D - this.span);
+      if (this.starts[0] !== 0 && this.rng.next() < 0.5) this.starts.unshift(0);
+      this.at = 0;
+      this.improved = false;
+    }
+    const from = this.starts[this.at++]!;
+    return [from, from + this.span - 1];
+  }
+
+  /** Report whether the last window improved the rota. */
+  report(improved: boolean): void {
+    if (improved) this.improved = true;
+  }
+}
+
 export async function columnGenerationWindows(
   model: CompiledProblem,
   rules: readonly CompiledRule[],
@@ -61,58 +111,34 @@ export async function columnGenerationWindows(
   const t0 = performance.now();
   const D = model.days;
   const E = model.employees;
-  let span = Math.max(1, Math.min(D, Math.round(options.windowDays ?? 14)));
   const windowMs = options.windowTimeMs ?? 6000;
-  const rng = new Random(options.seed);
+  const sweep = new WindowSweep(D, options.windowDays ?? 14, new Random(options.seed));
   const inc = new IncrementalEvaluator(model, rules, assignment);
   let best = Int16Array.from(assignment);
   let score = inc.score;
   let windows = 0;
   let improvements = 0;
-  // One sweep: windows every half window from a random offset, the last one flush with the horizon's end.
-  const sweep = (): number[] => {
-    const stride = Math.max(1, Math.floor(span / 2));
-    const starts: number[] = [];
-    for (let s = rng.int(stride); s < D - span; s += stride) starts.push(s);
-    starts.push(D - span);
-    if (starts[0] !== 0 && rng.next() < 0.5) starts.unshift(0);
-    return starts;
-  };
-  let starts = sweep();
-  let at = 0;
-  let improvedInSweep = false;
   while (!options.signal?.aborted) {
     const left = options.timeLimitMs - (performance.now() - t0);
     if (left < Math.min(windowMs, 1000)) break;
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
-    if (at === starts.length) {
-      // A sweep that found nothing: the windows are local optima of their size, so they grow by half
-      // (up to the horizon; a stalled sweep of the whole horizon ends the loop).
-      if (!improvedInSweep) {
-        if (span === D) break;
-        span = Math.min(D, Math.round(span * 1.5));
-      }
-      starts = sweep();
-      at = 0;
-      improvedInSweep = false;
-    }
-    const fromDay = starts[at++]!;
-    const toDay = fromDay + span - 1;
+    const [fromDay, toDay] = sweep.next();
+    if (sweep.stalled) break;
     const out = await columnGeneration(model, rules, {
       timeLimitMs: Math.min(windowMs, left),
       window: { base: best, fromDay, toDay },
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
     if (out.declined) {
-      if (windows === 0) return { assignment: best, score, windows, improvements, windowDays: span, declined: out.reason };
+      if (windows === 0) return { assignment: best, score, windows, improvements, windowDays: sweep.span, declined: out.reason };
       continue;
     }
     windows++;
     for (let e = 0; e < E; e++) for (let d = fromDay; d <= toDay; d++) inc.set(e, d, out.assignment[e * D + d]!);
     const c = compareScores(inc.score, score);
+    sweep.report(c < 0);
     if (c < 0) {
       improvements++;
-      improvedInSweep = true;
       score = inc.score;
       best = Int16Array.from(inc.assignment);
       options.onImprove?.(best, score);
@@ -123,5 +149,5 @@ export async function columnGenerationWindows(
       for (let e = 0; e < E; e++) for (let d = fromDay; d <= toDay; d++) inc.set(e, d, best[e * D + d]!);
     }
   }
-  return { assignment: best, score, windows, improvements, windowDays: span };
+  return { assignment: best, score, windows, improvements, windowDays: sweep.span };
 }
