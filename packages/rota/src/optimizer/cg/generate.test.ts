@@ -80,6 +80,7 @@ describe('columnGeneration', () => {
     expect(ev.score.soft).toBeLessThanOrEqual(619);
     expect(r.rootLp).toBeLessThanOrEqual(ev.score.soft + 1e-6);
     expect(r.columns).toBeGreaterThan(8);
+    expect(r.rootConverged).toBe(true);
   });
 
   test('given pinned cells (a day off and two shifts), the rota keeps them and stays legal', async () => {
@@ -111,6 +112,7 @@ describe('columnGeneration', () => {
     expect(performance.now() - t).toBeLessThan(2000);
     expect(r.declined).toBe(false);
     if (r.declined) return;
+    expect(r.rootConverged).toBe(false);
     expect(evaluateAssignment(model, compiled, r.assignment).score.hard).toBe(0);
   });
 

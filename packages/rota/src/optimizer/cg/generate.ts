@@ -69,6 +69,8 @@ export type ColumnGenerationResult =
       readonly assignment: Assignment;
       /** The LP value at the end of the root (a lower bound on the soft score when the pricing was exact). */
       readonly rootLp: number;
+      /** True when the root ended because no row lowered the LP (not by its share of the time). */
+      readonly rootConverged: boolean;
       /** LP solves. */
       readonly rounds: number;
       /** Rows generated. */
@@ -266,6 +268,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     };
     let rounds = 0;
     let rootLp = Number.NaN;
+    let rootConverged = false;
     const prices = new Float64Array(W * O);
     let cursor = 0;
     /** Solve the LP and generate rows for the free employees until none lowers it or `until` passes. */
@@ -308,7 +311,10 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         }
         cursor = (cursor + i) % E;
         if (addColumns(batch) === 0) {
-          if (cap >= bucketCap || found >= want) return { value, x: sol.colValue };
+          if (cap >= bucketCap || found >= want) {
+            if (phase === 'root') rootConverged = true;
+            return { value, x: sol.colValue };
+          }
           cap = bucketCap;
         }
       }
@@ -370,7 +376,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       const row = colRow[chosen[e]!]!;
       for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
-    return { declined: false, assignment, rootLp, rounds, columns: colRow.length, ms: elapsed() };
+    return { declined: false, assignment, rootLp, rootConverged, rounds, columns: colRow.length, ms: elapsed() };
   } catch (err) {
     if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };
     throw err;

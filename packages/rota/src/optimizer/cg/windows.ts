@@ -20,7 +20,11 @@ export interface ColumnGenerationWindowsOptions {
   timeLimitMs: number;
   /** Days per window to start with (default 14; the horizon when shorter); they grow by half after a sweep that finds nothing. */
   windowDays?: number;
-  /** Time for one window's column generation, milliseconds (default 6000). */
+  /**
+   * Time for one window's column generation to start with, milliseconds (default 6000); a window whose
+   * root did not converge in its share of the time makes the next ones get half as much again, up to
+   * five times this.
+   */
   windowTimeMs?: number;
   /** Seed: where the sweep starts. */
   seed: number;
@@ -111,7 +115,8 @@ export async function columnGenerationWindows(
   const t0 = performance.now();
   const D = model.days;
   const E = model.employees;
-  const windowMs = options.windowTimeMs ?? 6000;
+  const firstWindowMs = options.windowTimeMs ?? 6000;
+  let windowMs = firstWindowMs;
   const sweep = new WindowSweep(D, options.windowDays ?? 14, new Random(options.seed));
   const inc = new IncrementalEvaluator(model, rules, assignment);
   let best = Int16Array.from(assignment);
@@ -134,6 +139,8 @@ export async function columnGenerationWindows(
       continue;
     }
     windows++;
+    // A root cut short leaves the dive a poor LP: the next windows get more time.
+    if (!out.rootConverged) windowMs = Math.min(5 * firstWindowMs, windowMs * 1.5);
     for (let e = 0; e < E; e++) for (let d = fromDay; d <= toDay; d++) inc.set(e, d, out.assignment[e * D + d]!);
     const c = compareScores(inc.score, score);
     sweep.report(c < 0);
