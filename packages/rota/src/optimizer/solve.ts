@@ -90,7 +90,8 @@ export interface SolveOptions {
    */
   columnGenerationMaxDays?: number;
   /**
-   * On a horizon longer than `columnGenerationMaxDays` (with `columnGeneration: 'auto'`):
+   * On a horizon longer than `columnGenerationMaxDays` (with `columnGeneration: 'auto'`; up to
+   * {@link WINDOWS_MAX_EMPLOYEE_OPTIONS} employees × shift options):
    * share of the time left once the start is legal that column generation over windows of days takes
    * before the MIP repairs (default 0.7; 0: none). See docs/rota/CG.md.
    */
@@ -145,6 +146,14 @@ export const COLUMN_GENERATION_WINDOW_DAYS = 14;
  * at 0.7 of the rest gave 5151 and 37884 against 5351 and 39200 with 0.25 and 0.5).
  */
 export const WINDOWS_LOCAL_SEARCH_SHARE = 0.05;
+
+/**
+ * Largest problem, in employees × shift options, on which `solve` runs column generation over
+ * windows by default: on Curtois Instance 23 (100 employees × 16 options) a two-week window's root
+ * takes about 4 s and its dive as much again, and two 10-minute runs with the windows ended at 28558
+ * and 33166 against 26967 without them; Instance 22 (50 × 10) gains from them.
+ */
+export const WINDOWS_MAX_EMPLOYEE_OPTIONS = 800;
 
 /** Horizons from this many days (26 weeks) on get {@link LONG_HORIZON_HIGHS_OPTIONS}. */
 export const LONG_HORIZON_DAYS = 182;
@@ -248,7 +257,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // Column generation over windows follows the start on a long horizon when the rules have row
   // programs (a one-day window tells, cheaply); the local search then only builds a start for them.
   const useWindows =
-    useMip && cg === 'auto' && !options.initial && model.days > cgMaxDays && windowShare > 0 && rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days).fill(OFF), fromDay: 0, toDay: 0 }).ok;
+    useMip &&
+    cg === 'auto' &&
+    !options.initial &&
+    model.days > cgMaxDays &&
+    windowShare > 0 &&
+    model.employees * model.options <= WINDOWS_MAX_EMPLOYEE_OPTIONS &&
+    rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days).fill(OFF), fromDay: 0, toDay: 0 }).ok;
   const lsShare = useMip ? (options.localSearchShare ?? (useWindows ? WINDOWS_LOCAL_SEARCH_SHARE : 0.25)) : 1;
   const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore, coolAfterTarget = false, coolAfterMs?: number) =>
     lateAcceptanceSearch(inc, space, {
