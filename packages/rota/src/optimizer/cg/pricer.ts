@@ -351,15 +351,12 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   const finals = cur.filter((l) => {
     const lastWorked = last[l]! < O || last[l] === CARRY;
     const init = (flags[l]! & 1) === 1;
-    if (after) {
-      const own = lastWorked ? work : off;
-      if (lastWorked === after.worked) {
-        if (!fits(own, run[l]! + after.run, init || after.edge)) return false;
-      } else if (!fits(own, run[l]!, init) || !fits(after.worked ? work : off, after.run, after.edge)) return false;
-    } else {
-      if (lastWorked && work.min > 1 && !work.exemptAtBoundaries && run[l]! < work.min) return false;
-      if (!lastWorked && off.min > 1 && !off.exemptAtBoundaries && run[l]! < off.min) return false;
-    }
+    const own = lastWorked ? work : off;
+    if (!after) {
+      if (!fits(own, run[l]!, true)) return false;
+    } else if (lastWorked === after.worked) {
+      if (!fits(own, run[l]! + after.run, init || after.edge)) return false;
+    } else if (!fits(own, run[l]!, init) || !fits(after.worked ? work : off, after.run, after.edge)) return false;
     for (let i = 0; i < NK; i++) if (kv[l * NK + i]! * keyed[i]!.g < keyed[i]!.min) return false;
     return true;
   });

@@ -3,9 +3,10 @@
  * re-chosen by {@link columnGeneration} with the rest of the horizon fixed (the row programs carry the
  * fixed cells' runs, sums and weekends, see `RowWindow`), and the result is kept when the evaluator
  * finds the whole rota no worse. The windows sweep the horizon, overlapping by half, from a random
- * day; a sweep that finds nothing makes them half as long again. On a half-year or a year, where column generation over the whole horizon cannot converge in
- * a run's time (the pricer's time grows fast with the days), this moves a whole window of everyone's
- * rows at once — what the MIP repairs cannot do at that size.
+ * day; a sweep that finds nothing makes them half as long again. On a half-year or a year, where
+ * column generation over the whole horizon cannot converge in a run's time (the pricer's time grows
+ * fast with the days), this moves a whole window of everyone's rows at once — what the MIP repairs
+ * cannot do at that size.
  */
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
@@ -52,10 +53,6 @@ export interface ColumnGenerationWindowsResult {
   declined?: string;
 }
 
-/**
- * Improve a legal assignment by column generation over windows of days until the time limit, the
- * target or an abort. Every kept step is a full evaluation of the rota that is no worse.
- */
 /**
  * The windows of {@link columnGenerationWindows} one at a time: sweeps of the horizon with windows of
  * `days` days overlapping by half, from a random day, the last flush with the horizon's end; after a
@@ -106,6 +103,10 @@ class WindowSweep {
   }
 }
 
+/**
+ * Improve a legal assignment by column generation over windows of days until the time limit, the
+ * target or an abort. Every kept step is a full evaluation of the rota that is no worse.
+ */
 export async function columnGenerationWindows(
   model: CompiledProblem,
   rules: readonly CompiledRule[],
