@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5] [--cg-max-days 56] [--cg-window-share 0.7] [--cg-window-days 14] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5] [--cg-max-days 56] [--cg-window-share 0.7] [--cg-window-days 14] [--cg-window-pairs 0.75] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'cg-max-days': { type: 'string', default: '56' },
     'cg-window-share': { type: 'string', default: '0.7' },
     'cg-window-days': { type: 'string', default: '14' },
+    'cg-window-pairs': { type: 'string', default: '0.75' },
     'ls-share': { type: 'string' },
     'hard-weight': { type: 'string' },
     workers: { type: 'string', default: '1' },
@@ -54,7 +55,7 @@ const files = instanceFiles(values.instances!, dir);
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
 const threads = Number(values.workers) > 1 ? `a portfolio of ${values.workers} worker threads` : 'one search thread';
-console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, column generation ${values.cg} (share ${values['cg-share']} up to ${values['cg-max-days']} days, windows ${values['cg-window-share']} from ${values['cg-window-days']} days), MIP ${values.mip} (local search share ${values['ls-share'] ?? 'default'}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, column generation ${values.cg} (share ${values['cg-share']} up to ${values['cg-max-days']} days, windows ${values['cg-window-share']} from ${values['cg-window-days']} days, ${values['cg-window-pairs']} of them pairs), MIP ${values.mip} (local search share ${values['ls-share'] ?? 'default'}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
   const loaded = loadInstance(file);
@@ -71,6 +72,7 @@ for (const file of files) {
     columnGenerationMaxDays: Number(values['cg-max-days']),
     columnGenerationWindowShare: Number(values['cg-window-share']),
     columnGenerationWindowDays: Number(values['cg-window-days']),
+    columnGenerationWindowPairShare: Number(values['cg-window-pairs']),
     ...(values['ls-share'] !== undefined ? { localSearchShare: Number(values['ls-share']) } : {}),
     ...(values['hard-weight'] !== undefined ? { hardWeight: Number(values['hard-weight']) } : {}),
     workers: Number(values.workers),

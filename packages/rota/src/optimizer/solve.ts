@@ -99,6 +99,11 @@ export interface SolveOptions {
   /** Days per window to start with (default {@link COLUMN_GENERATION_WINDOW_DAYS}; they grow after a sweep that finds nothing). */
   columnGenerationWindowDays?: number;
   /**
+   * Share of those windows that are two halves far apart, so that a sum over the horizon can move
+   * between them (default 0.75; see `ColumnGenerationWindowsOptions.pairShare`).
+   */
+  columnGenerationWindowPairShare?: number;
+  /**
    * Share of the time limit for the local search before MIP repair (default 0.25; {@link WINDOWS_LOCAL_SEARCH_SHARE} when column generation over windows follows); the local search
    * then goes on to the end of the cooling cycle it is in (at most halfway through the time left).
    */
@@ -217,6 +222,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   }
   const windowShare = options.columnGenerationWindowShare ?? 0.7;
   if (!(windowShare >= 0 && windowShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowShare must be in [0, 1], got ${windowShare}`);
+  const pairShare = options.columnGenerationWindowPairShare;
+  if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowPairShare must be in [0, 1], got ${pairShare}`);
   const maxDays = options.columnGenerationMaxDays;
   if (maxDays !== undefined && !(maxDays >= 0)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationMaxDays must be a number of days ≥ 0, got ${maxDays}`);
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});
@@ -339,6 +346,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       const windows = await columnGenerationWindows(model, compiled, best, {
         timeLimitMs: left() * windowShare,
         windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
+        ...(pairShare !== undefined ? { pairShare } : {}),
         seed: options.seed,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),

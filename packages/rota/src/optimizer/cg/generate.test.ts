@@ -17,6 +17,15 @@ const curtois = curtoisToProblem(parsed.instance, { id: 'Instance1' });
 const model = compileProblem(curtois.problem);
 const compiled = compileRules(model, curtois.rules);
 
+/** A legal but poor rota of Instance1: column generation aborted before it starts (each employee's row by its largest share). */
+async function poorRota() {
+  const controller = new AbortController();
+  controller.abort();
+  const poor = await columnGeneration(model, compiled, { timeLimitMs: 1000, signal: controller.signal });
+  if (poor.declined) throw new Error(poor.reason);
+  return poor;
+}
+
 describe('rowPrograms', () => {
   test('given Curtois Instance1, a program for each of its 8 employees and the coverage rule left to the master', () => {
     const rp = rowPrograms(model, compiled);
@@ -52,6 +61,18 @@ describe('rowPrograms', () => {
   test('given a window outside the horizon, it declines with the window and the horizon', () => {
     const rp = rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days), fromDay: 10, toDay: 14 });
     expect(rp).toEqual({ ok: false, reason: 'window 10…14 outside the horizon of 14 days' });
+  });
+
+  test('given a base that works every day (over its hours), a window of days 3–5 may add no hours: its bound is 0, not below', () => {
+    const base = new Int16Array(model.employees * model.days).fill(-1);
+    for (let d = 0; d < model.days; d++) base[d] = 0;
+    const rp = rowPrograms(model, compiled, { base, fromDay: 3, toDay: 5 });
+    expect(rp.ok).toBe(true);
+    if (!rp.ok) return;
+    const hours = rp.programs[0]!.counters.find((c) => c.min > 0 || c.value.some((v) => v > 1))!;
+    expect(hours.max).toBe(0);
+    // Another employee, off everywhere: the usual bound.
+    expect(rp.programs[1]!.counters.find((c) => c.value === hours.value)!.max).toBeGreaterThan(0);
   });
 
   test('given history before the horizon, it declines', () => {
@@ -123,10 +144,7 @@ describe('columnGeneration', () => {
   });
 
   test('given a poor legal rota and a window of days 4–10, the rota it returns keeps every cell outside the window, is legal and scores better', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    const poor = await columnGeneration(model, compiled, { timeLimitMs: 1000, signal: controller.signal });
-    if (poor.declined) throw new Error(poor.reason);
+    const poor = await poorRota();
     const before = evaluateAssignment(model, compiled, poor.assignment).score;
     expect(before.hard).toBe(0);
     const r = await columnGeneration(model, compiled, { timeLimitMs: 10_000, window: { base: poor.assignment, fromDay: 4, toDay: 10 } });
@@ -141,10 +159,7 @@ describe('columnGeneration', () => {
   });
 
   test('given a base whose window breaks a hard rule (one employee on every day of it), the window mends it: legal, and the cells outside the window kept', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    const legal = await columnGeneration(model, compiled, { timeLimitMs: 1000, signal: controller.signal });
-    if (legal.declined) throw new Error(legal.reason);
+    const legal = await poorRota();
     const broken = Int16Array.from(legal.assignment);
     for (let d = 3; d <= 11; d++) broken[d] = 0;
     expect(evaluateAssignment(model, compiled, broken).score.hard).toBeGreaterThan(0);
@@ -155,12 +170,25 @@ describe('columnGeneration', () => {
   });
 });
 
+describe('columnGeneration over two ranges of days', () => {
+  test('given a poor legal rota and the free days 1–3 and 9–11, the rota keeps days 4–8 and the rest as they were, is legal and no worse', async () => {
+    const poor = await poorRota();
+    const before = evaluateAssignment(model, compiled, poor.assignment).score;
+    const free = [1, 2, 3, 9, 10, 11];
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 10_000, window: { base: poor.assignment, fromDay: 1, toDay: 11, days: free } });
+    if (r.declined) throw new Error(r.reason);
+    for (let e = 0; e < model.employees; e++) {
+      for (let d = 0; d < model.days; d++) if (!free.includes(d)) expect(r.assignment[e * model.days + d]).toBe(poor.assignment[e * model.days + d]);
+    }
+    const after = evaluateAssignment(model, compiled, r.assignment).score;
+    expect(after.hard).toBe(0);
+    expect(after.soft).toBeLessThan(before.soft);
+  });
+});
+
 describe('columnGenerationWindows', () => {
   test('given a poor legal rota of Curtois Instance1, week-long windows bring it within 5 % of the optimum (607), at the score a fresh evaluation gives', { timeout: 30_000 }, async () => {
-    const controller = new AbortController();
-    controller.abort();
-    const poor = await columnGeneration(model, compiled, { timeLimitMs: 1000, signal: controller.signal });
-    if (poor.declined) throw new Error(poor.reason);
+    const poor = await poorRota();
     const before = evaluateAssignment(model, compiled, poor.assignment).score;
     const improved: number[] = [];
     const r = await columnGenerationWindows(model, compiled, poor.assignment, { timeLimitMs: 8000, windowDays: 7, windowTimeMs: 1500, seed: 1, onImprove: (_a, s) => improved.push(s.soft) });

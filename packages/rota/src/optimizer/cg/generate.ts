@@ -123,7 +123,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const from = window?.fromDay ?? 0;
   // Days of the rows: the window's (the rows' day 0 is `from`).
   const W = window ? window.toDay - from + 1 : D;
-  const sub = buildSubproblem(model, rp.master, base, { fromDay: from, toDay: from + W - 1 });
+  const sub = buildSubproblem(model, rp.master, base, { fromDay: from, toDay: from + W - 1, ...(window?.days ? { days: window.days } : {}) });
   if (!sub) return { declined: true, reason: 'the rules across employees have no MIP encoding' };
   const programs = rp.programs;
   const perRound = options.rowsPerRound ?? 5;

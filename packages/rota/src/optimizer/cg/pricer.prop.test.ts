@@ -159,4 +159,42 @@ describe('priceRows', () => {
     },
     30_000,
   );
+
+  test.prop([caseArb, fc.nat(), fc.array(fc.boolean(), { minLength: DAYS, maxLength: DAYS })], { numRuns: 40 })(
+    'given a legal week and free days that are not one range, the cheapest row keeps the held days as in the base and is the cheapest legal one by the evaluator over the free days',
+    (c, pick, mask) => {
+      const { model, compiled } = build(c);
+      const O = model.options;
+      const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
+      const legal: Int16Array[] = [];
+      eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], new Float64Array(DAYS * O), (row) => legal.push(row));
+      if (legal.length === 0) return;
+      const base = legal[pick % legal.length]!;
+      const free = mask.flatMap((m, d) => (m ? [d] : []));
+      const price = new Float64Array(DAYS * O);
+      for (const d of free) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const rp = rowPrograms(model, compiled, { base, fromDay: 0, toDay: DAYS - 1, days: free });
+      expect(rp.ok).toBe(true);
+      if (!rp.ok) return;
+      for (let d = 0; d < DAYS; d++) inc.set(0, d, base[d]!);
+      let best = Number.POSITIVE_INFINITY;
+      eachLegalRow(inc, O, free, price, (_row, v) => {
+        best = Math.min(best, v);
+      });
+      expect(best).toBeLessThan(Number.POSITIVE_INFINITY);
+      const rows = priceRows(rp.programs[0]!, DAYS, O, { price, count: 3, bucketCap: Number.POSITIVE_INFINITY });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        for (let d = 0; d < DAYS; d++) {
+          const o = r.row[d]! >= O ? OFF : r.row[d]!;
+          if (!mask[d]) expect(o).toBe(base[d]);
+          inc.set(0, d, o);
+        }
+        expect(inc.hard).toBe(0);
+        expect(inc.soft).toBeCloseTo(r.cost, 9);
+      }
+      expect(rows[0]!.reduced).toBeCloseTo(best, 9);
+    },
+    30_000,
+  );
 });

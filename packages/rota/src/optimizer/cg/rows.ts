@@ -66,6 +66,12 @@ export interface RowWindow {
   readonly fromDay: number;
   /** Last day of the window (inclusive). */
   readonly toDay: number;
+  /**
+   * Free days, when they are not the whole range (e.g. two weeks far apart, so that a sum over the
+   * year can move from one to the other): only these days of `fromDay … toDay` are free, the days
+   * between them keep their option in `base` (the programs allow only that option there).
+   */
+  readonly days?: readonly number[];
 }
 
 /** One employee's row program (over the horizon, or over a {@link RowWindow}'s days: day 0 is its first). */
@@ -123,7 +129,9 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
   const master: CompiledRule[] = [];
   /**
    * A bounded sum for the employees in scope, `cellValue(d, o)` per worked cell: over the window's days,
-   * its bounds less what the fixed cells outside the window already add.
+   * its bounds less what the fixed cells outside the window already add; a maximum the fixed cells
+   * already pass is 0 (the window adds none: the broken sum gets no worse, and less broken when the
+   * base's window added some).
    */
   const pushCounter = (scope: ArrayLike<boolean | number>, cellValue: (d: number, o: number) => number, min: number, max: number) => {
     const value = new Int32Array(W * O);
@@ -137,18 +145,25 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
           if (o !== OFF) used += cellValue(d, o);
         }
       }
-      counters[e]!.push({ value, min: Math.max(0, min - used), max: max - used });
+      counters[e]!.push({ value, min: Math.max(0, min - used), max: Math.max(0, max - used) });
     }
   };
   // A fixed cell's option (outside the window), or OFF.
   const fixedAt = (e: number, d: number) => (base ? base[e * D + d]! : OFF);
-  // The optimizer's own domain and pinned cells.
+  // Days of the range that stay as in the base (between a window's free days).
+  let held: Uint8Array | undefined;
+  if (window?.days) {
+    held = new Uint8Array(W).fill(1);
+    for (const d of window.days) if (d >= a && d <= b) held[d - a] = 0;
+  }
+  // The optimizer's own domain and pinned cells (and the held days' base option).
   for (let e = 0; e < E; e++) {
     for (let d = a; d <= b; d++) {
       const pin = model.pinned[e * D + d]!;
+      const keep = held?.[d - a] ? fixedAt(e, d) : undefined;
       for (let o = 0; o <= O; o++) {
         const opt = o === O ? OFF : o;
-        const ok = pin !== NOT_PINNED ? pin === opt : opt === OFF || model.allowed[e * O + o] === 1;
+        const ok = keep !== undefined ? keep === opt : pin !== NOT_PINNED ? pin === opt : opt === OFF || model.allowed[e * O + o] === 1;
         if (!ok) cell[e]![(d - a) * (O + 1) + o] = Number.POSITIVE_INFINITY;
       }
     }
@@ -279,7 +294,8 @@ export function rowPrograms(model: CompiledProblem, rules: readonly CompiledRule
       for (let d = 0; d < D; d++) if ((d < a || d > b) && w.of[d]! >= 0 && fixedAt(e, d) !== OFF) counted.add(w.of[d]!);
       const of = new Int32Array(W);
       for (let d = a; d <= b; d++) of[d - a] = counted.has(w.of[d]!) ? -1 : w.of[d]!;
-      w = { of, max: w.max - counted.size };
+      // When the fixed days already work too many, the window works none.
+      w = { of, max: Math.max(0, w.max - counted.size) };
     }
     // The fixed runs next to the window.
     const boundary = (from: number, step: 1 | -1): RowBoundary => {

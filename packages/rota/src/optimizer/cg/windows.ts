@@ -27,6 +27,14 @@ export interface ColumnGenerationWindowsOptions {
    * five times this.
    */
   windowTimeMs?: number;
+  /**
+   * Share of the windows that are two halves far apart rather than one range (default 0.75): each half
+   * is half a window long, the first where the sweep is, the second anywhere else in the horizon, and
+   * the days between them stay as they are. Only such a pair can move a sum over the horizon (hours,
+   * shifts of a type, weekends) from one part of it to another: on Curtois Instance 20 in 2 minutes from
+   * the same rota, pairs of 7 days reached 5210 where single windows of 14 reached 5329.
+   */
+  pairShare?: number;
   /** Seed: where the sweep starts. */
   seed: number;
   /** Stop once the score is at least this good. */
@@ -118,7 +126,9 @@ export async function columnGenerationWindows(
   const E = model.employees;
   const firstWindowMs = options.windowTimeMs ?? 6000;
   let windowMs = firstWindowMs;
-  const sweep = new WindowSweep(D, options.windowDays ?? 14, new Random(options.seed));
+  const rng = new Random(options.seed);
+  const sweep = new WindowSweep(D, options.windowDays ?? 14, rng);
+  const pairShare = options.pairShare ?? 0.75;
   const inc = new IncrementalEvaluator(model, rules, assignment);
   let best = Int16Array.from(assignment);
   let score = inc.score;
@@ -128,11 +138,25 @@ export async function columnGenerationWindows(
     const left = options.timeLimitMs - (performance.now() - t0);
     if (left < Math.min(windowMs, 1000)) break;
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
-    const [fromDay, toDay] = sweep.next();
+    const [from, to] = sweep.next();
     if (sweep.stalled) break;
+    // A pair: the first half of the sweep's window, and as many days elsewhere (not touching it).
+    const half = Math.floor((to - from + 1) / 2);
+    let days: number[] | undefined;
+    if (half >= 1 && D >= 4 * half + 2 && rng.next() < pairShare) {
+      let other: number;
+      do other = rng.int(D - half + 1);
+      while (other + half >= from && other <= from + half);
+      days = [];
+      for (let i = 0; i < half; i++) days.push(from + i, other + i);
+      days.sort((x, y) => x - y);
+    }
+    const fromDay = days ? days[0]! : from;
+    const toDay = days ? days[days.length - 1]! : to;
+    const free = days ?? Array.from({ length: toDay - fromDay + 1 }, (_, i) => fromDay + i);
     const out = await columnGeneration(model, rules, {
       timeLimitMs: Math.min(windowMs, left),
-      window: { base: best, fromDay, toDay },
+      window: { base: best, fromDay, toDay, ...(days ? { days } : {}) },
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
     if (out.declined) {
@@ -142,7 +166,7 @@ export async function columnGenerationWindows(
     windows++;
     // A root cut short leaves the dive a poor LP: the next windows get more time.
     if (!out.rootConverged) windowMs = Math.min(5 * firstWindowMs, windowMs * 1.5);
-    for (let e = 0; e < E; e++) for (let d = fromDay; d <= toDay; d++) inc.set(e, d, out.assignment[e * D + d]!);
+    for (let e = 0; e < E; e++) for (const d of free) inc.set(e, d, out.assignment[e * D + d]!);
     const c = compareScores(inc.score, score);
     sweep.report(c < 0);
     if (c < 0) {
@@ -154,7 +178,7 @@ export async function columnGenerationWindows(
       // As good: kept (the next windows start from it), not counted.
       best = Int16Array.from(inc.assignment);
     } else {
-      for (let e = 0; e < E; e++) for (let d = fromDay; d <= toDay; d++) inc.set(e, d, best[e * D + d]!);
+      for (let e = 0; e < E; e++) for (const d of free) inc.set(e, d, best[e * D + d]!);
     }
   }
   return { assignment: best, score, windows, improvements, windowDays: sweep.span };
