@@ -6,7 +6,9 @@
  * day; a sweep that finds nothing makes them half as long again. On a half-year or a year, where
  * column generation over the whole horizon cannot converge in a run's time (the pricer's time grows
  * fast with the days), this moves a whole window of everyone's rows at once — what the MIP repairs
- * cannot do at that size.
+ * cannot do at that size. Most windows are two halves far apart (`pairShare`): with the days between
+ * held, a row may move work from one half to the other, so a sum over the year (hours, shifts of a
+ * type, weekends) is no longer pinned to each part of the year as the start left it.
  */
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
