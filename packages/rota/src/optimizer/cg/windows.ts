@@ -68,7 +68,8 @@ export interface ColumnGenerationWindowsResult {
  * The windows of {@link columnGenerationWindows} one at a time: sweeps of the horizon with windows of
  * `days` days overlapping by half, from a random day, the last flush with the horizon's end; after a
  * sweep in which no window improved, the windows grow by half (up to the horizon). `stalled` is true
- * once a sweep of the whole horizon found nothing.
+ * once a sweep of the whole horizon found nothing. A share `pairShare` of them are pairs: the first
+ * half of the sweep's window and as many days elsewhere, not touching it.
  */
 class WindowSweep {
   /** Days per window now. */
@@ -79,17 +80,18 @@ class WindowSweep {
   private at = 0;
   private improved = false;
 
-  /** Windows over `horizon` days, `days` long to start with; `rng` places each sweep. */
+  /** Windows over `horizon` days, `days` long to start with, `pairShare` of them pairs; `rng` places them. */
   constructor(
     private readonly horizon: number,
     days: number,
+    private readonly pairShare: number,
     private readonly rng: Random,
   ) {
     this.span = Math.max(1, Math.min(horizon, Math.round(days)));
   }
 
-  /** The next window, `[fromDay, toDay]` inclusive. */
-  next(): [number, number] {
+  /** The next window: its free days, first and last (`fromDay`, `toDay`, as a `RowWindow` takes them). */
+  next(): { fromDay: number; toDay: number; days: number[] } {
     if (this.at === this.starts.length) {
       if (this.starts.length > 0 && !this.improved) {
         if (this.span === this.horizon) this.stalled = true;
@@ -105,7 +107,17 @@ class WindowSweep {
       this.improved = false;
     }
     const from = this.starts[this.at++]!;
-    return [from, from + this.span - 1];
+    const half = Math.floor(this.span / 2);
+    if (half >= 1 && this.horizon >= 4 * half + 2 && this.rng.next() < this.pairShare) {
+      let other: number;
+      do other = this.rng.int(this.horizon - half + 1);
+      while (other + half >= from && other <= from + half);
+      const days: number[] = [];
+      for (let i = 0; i < half; i++) days.push(from + i, other + i);
+      days.sort((x, y) => x - y);
+      return { fromDay: days[0]!, toDay: days[days.length - 1]!, days };
+    }
+    return { fromDay: from, toDay: from + this.span - 1, days: Array.from({ length: this.span }, (_, i) => from + i) };
   }
 
   /** Report whether the last window improved the rota. */
@@ -129,9 +141,7 @@ export async function columnGenerationWindows(
   const E = model.employees;
   const firstWindowMs = options.windowTimeMs ?? 6000;
   let windowMs = firstWindowMs;
-  const rng = new Random(options.seed);
-  const sweep = new WindowSweep(D, options.windowDays ?? 14, rng);
-  const pairShare = options.pairShare ?? 0.75;
+  const sweep = new WindowSweep(D, options.windowDays ?? 14, options.pairShare ?? 0.75, new Random(options.seed));
   const inc = new IncrementalEvaluator(model, rules, assignment);
   let best = Int16Array.from(assignment);
   let score = inc.score;
@@ -141,25 +151,11 @@ export async function columnGenerationWindows(
     const left = options.timeLimitMs - (performance.now() - t0);
     if (left < Math.min(windowMs, 1000)) break;
     if (options.targetScore && compareScores(score, options.targetScore) <= 0) break;
-    const [from, to] = sweep.next();
+    const { fromDay, toDay, days: free } = sweep.next();
     if (sweep.stalled) break;
-    // A pair: the first half of the sweep's window, and as many days elsewhere (not touching it).
-    const half = Math.floor((to - from + 1) / 2);
-    let days: number[] | undefined;
-    if (half >= 1 && D >= 4 * half + 2 && rng.next() < pairShare) {
-      let other: number;
-      do other = rng.int(D - half + 1);
-      while (other + half >= from && other <= from + half);
-      days = [];
-      for (let i = 0; i < half; i++) days.push(from + i, other + i);
-      days.sort((x, y) => x - y);
-    }
-    const fromDay = days ? days[0]! : from;
-    const toDay = days ? days[days.length - 1]! : to;
-    const free = days ?? Array.from({ length: toDay - fromDay + 1 }, (_, i) => fromDay + i);
     const out = await columnGeneration(model, rules, {
       timeLimitMs: Math.min(windowMs, left),
-      window: { base: best, fromDay, toDay, ...(days ? { days } : {}) },
+      window: { base: best, fromDay, toDay, ...(free.length < toDay - fromDay + 1 ? { days: free } : {}) },
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
     if (out.declined) {
