@@ -68,7 +68,7 @@ describe('solve with workers (portfolio in worker threads)', () => {
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
   });
 
-  test('given columnGenerationWindowShare or columnGenerationWindowPairShare −0.1 or 1.5, or columnGenerationMaxDays −1 or NaN: OPTION_INVALID naming it, before any search', async () => {
+  test('given columnGenerationWindowShare or columnGenerationWindowPairShare −0.1 or 1.5, columnGenerationMaxDays −1 or NaN, or columnGenerationWindowDays 0 or 3.5: OPTION_INVALID naming it, before any search', async () => {
     const wrong: [keyof SolveOptions, number][] = [
       ['columnGenerationWindowShare', -0.1],
       ['columnGenerationWindowShare', 1.5],
@@ -76,6 +76,8 @@ describe('solve with workers (portfolio in worker threads)', () => {
       ['columnGenerationWindowPairShare', 1.5],
       ['columnGenerationMaxDays', -1],
       ['columnGenerationMaxDays', Number.NaN],
+      ['columnGenerationWindowDays', 0],
+      ['columnGenerationWindowDays', 3.5],
     ];
     for (const [name, value] of wrong) {
       const t = performance.now();

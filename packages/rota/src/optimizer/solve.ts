@@ -10,7 +10,7 @@ import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/
 import type { RuleInput } from '../rules/rule.js';
 import { columnGeneration } from './cg/generate.js';
 import { rowPrograms } from './cg/rows.js';
-import { columnGenerationWindows } from './cg/windows.js';
+import { columnGenerationWindows, windowOptionProblem } from './cg/windows.js';
 import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { checkHighsOptions } from './mip/highs.js';
@@ -237,6 +237,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (!(windowShare >= 0 && windowShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowShare must be in [0, 1], got ${windowShare}`);
   const pairShare = options.columnGenerationWindowPairShare;
   if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowPairShare must be in [0, 1], got ${pairShare}`);
+  const windowDays = options.columnGenerationWindowDays;
+  if (windowOptionProblem(windowDays, undefined, undefined)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowDays must be a whole number of days ≥ 1, got ${windowDays}`);
   const maxDays = options.columnGenerationMaxDays;
   if (maxDays !== undefined && !(maxDays >= 0)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationMaxDays must be a number of days ≥ 0, got ${maxDays}`);
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});

@@ -203,6 +203,23 @@ describe('columnGenerationWindows', () => {
     expect(r.windowDays).toBeGreaterThan(7);
   });
 
+  test('given pairShare NaN or 1.5, windowDays 0 or 2.5, or windowTimeMs 0: OPTION_INVALID naming the option, before any window', async () => {
+    const a = new Int16Array(model.employees * model.days).fill(-1);
+    const wrong: [string, number][] = [
+      ['pairShare', Number.NaN],
+      ['pairShare', 1.5],
+      ['windowDays', 0],
+      ['windowDays', 2.5],
+      ['windowTimeMs', 0],
+    ];
+    for (const [name, value] of wrong) {
+      await expect(columnGenerationWindows(model, compiled, a, { timeLimitMs: 2000, seed: 1, [name]: value })).rejects.toMatchObject({
+        code: 'OPTION_INVALID',
+        message: expect.stringContaining(`${name} must be`),
+      });
+    }
+  });
+
   test('given a rule it cannot express, it declines with the reason and returns the input', async () => {
     const rules: RuleInput[] = [...curtois.rules, { id: 'weekly', kind: 'weeklyRest', level: 'hard', params: { minutes: 2100 } }];
     const a = new Int16Array(model.employees * model.days).fill(-1);

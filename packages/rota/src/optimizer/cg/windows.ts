@@ -12,6 +12,7 @@
  */
 import type { CompiledRule } from '../../engine/compile-rules.js';
 import { compareScores, IncrementalEvaluator, type Score } from '../../engine/incremental.js';
+import { RotaError } from '../../errors.js';
 import type { Assignment } from '../../model/assignment.js';
 import type { CompiledProblem } from '../../model/compile.js';
 import { Random } from '../random.js';
@@ -127,8 +128,20 @@ class WindowSweep {
 }
 
 /**
+ * What is wrong with the window options, or undefined when they are in range: a window is a whole
+ * number of days ≥ 1, a pair share is in [0, 1], a window's time is a positive number of milliseconds.
+ */
+export function windowOptionProblem(windowDays: number | undefined, pairShare: number | undefined, windowTimeMs: number | undefined): string | undefined {
+  if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 1)) return `windowDays must be a whole number of days ≥ 1, got ${windowDays}`;
+  if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) return `pairShare must be in [0, 1], got ${pairShare}`;
+  if (windowTimeMs !== undefined && !(windowTimeMs > 0)) return `windowTimeMs must be a positive number of milliseconds, got ${windowTimeMs}`;
+  return undefined;
+}
+
+/**
  * Improve a legal assignment by column generation over windows of days until the time limit, the
- * target or an abort. Every kept step is a full evaluation of the rota that is no worse.
+ * target or an abort. Every kept step is a full evaluation of the rota that is no worse. Options out
+ * of range throw a {@link RotaError} `OPTION_INVALID`.
  */
 export async function columnGenerationWindows(
   model: CompiledProblem,
@@ -137,6 +150,8 @@ export async function columnGenerationWindows(
   options: ColumnGenerationWindowsOptions,
 ): Promise<ColumnGenerationWindowsResult> {
   const t0 = performance.now();
+  const invalid = windowOptionProblem(options.windowDays, options.pairShare, options.windowTimeMs);
+  if (invalid) throw new RotaError('OPTION_INVALID', `columnGenerationWindows: ${invalid}`);
   const D = model.days;
   const E = model.employees;
   const firstWindowMs = options.windowTimeMs ?? 6000;
