@@ -52,9 +52,25 @@ const result = await solve(problem, rules, {
 bar.update(100, { hard: result.score.hard, soft: Math.round(result.score.soft) });
 bar.stop();
 
+// Where the time went: each phase of the solver, its seconds and the best score it ended with.
+const phaseNames: Record<string, [string, string]> = {
+  construction: ['konstruksjon', 'construction'],
+  columnGeneration: ['kolonnegenerering', 'column generation'],
+  localSearch: ['lokalsøk', 'local search'],
+  legalize: ['lovliggjøring', 'legalising'],
+  windows: ['vinduer', 'windows'],
+  mipRepair: ['MIP-reparasjon', 'MIP repair'],
+  hardRepair: ['reparasjon av harde brudd', 'hard repair'],
+  finalSearch: ['sluttsøk', 'final search'],
+  portfolio: ['portefølje', 'portfolio'],
+};
+const phaseLine = result.phases
+  .map((p) => `${phaseNames[p.name]![lang === 'nb' ? 0 : 1]} ${((p.endMs - p.startMs) / 1000).toFixed(1)} s → ${p.after.hard}/${Math.round(p.after.soft)}`)
+  .join(', ');
 const k = result.evaluation.kpis;
 const h = (m: number) => `${(m / 60).toFixed(0)} t`;
 console.log(`\n${lang === 'nb' ? 'Resultat' : 'Result'} (${(result.elapsedMs / 1000).toFixed(1)} s, ${result.iterations.toLocaleString('en')} ${lang === 'nb' ? 'trekk' : 'moves'}): hard ${result.score.hard}, soft ${result.score.soft.toFixed(0)} — ${result.feasible ? (lang === 'nb' ? 'lovlig' : 'legal') : lang === 'nb' ? 'IKKE lovlig ennå' : 'NOT legal yet'}`);
+console.log(`  ${lang === 'nb' ? 'faser (hard/myk)' : 'phases (hard/soft)'}: ${phaseLine}`);
 console.log(`  ${lang === 'nb' ? 'stillingssnitt' : 'average position'}: ${k.averagePositionPercent.toFixed(2)} %, ${lang === 'nb' ? 'heltidsandel' : 'full-time share'}: ${(k.fullTimeShare * 100).toFixed(0)} %, ${lang === 'nb' ? 'årsverk' : 'FTE'}: ${k.fte.toFixed(1)}, ${lang === 'nb' ? 'bemanningsfaktor' : 'staffing ratio'}: ${k.staffingRatio.toFixed(2)}`);
 console.log(`  ${lang === 'nb' ? 'planlagt / avtalt' : 'planned / contracted'}: ${k.plannedHours.toFixed(0)} / ${k.contractedHours.toFixed(0)} t, ${lang === 'nb' ? 'kostnad (estimat)' : 'cost (estimate)'}: ${Math.round(k.cost).toLocaleString('nb-NO')} kr (${lang === 'nb' ? 'tillegg' : 'supplements'} ${k.supplementCost.toLocaleString('nb-NO')} kr)`);
 const heavy = [...k.perEmployee].sort((a, b) => b.workedWeekends - a.workedWeekends).slice(0, 3);

@@ -11,7 +11,7 @@ import { compareScores, type Score } from '../engine/incremental.js';
 import { RotaError } from '../errors.js';
 import type { RuleInput } from '../rules/rule.js';
 import type { SearchProgress, TracePoint } from './search.js';
-import type { SolveOptions, SolveResult } from './solve.js';
+import type { SolveOptions, SolvePhase, SolveResult } from './solve.js';
 
 /** What one worker reports at the end. */
 export interface WorkerOutcome {
@@ -21,6 +21,8 @@ export interface WorkerOutcome {
   score: Score;
   /** Its best-score trace (ms since its own start). */
   trace: TracePoint[];
+  /** Its phases (ms since its own start). */
+  phases: SolvePhase[];
   /** Move evaluations. */
   iterations: number;
   /** Why it stopped. */
@@ -82,7 +84,7 @@ export async function runPortfolio(problem: Problem, rules: readonly RuleInput[]
               latest[i] = m.progress;
               if (onProgress) onProgress(combined(latest, options, t0));
             } else if (m.type === 'done') {
-              done = { cells: m.cells!, score: m.score!, trace: m.trace!, iterations: m.iterations!, stoppedBy: m.stoppedBy! };
+              done = { cells: m.cells!, score: m.score!, trace: m.trace!, phases: m.phases!, iterations: m.iterations!, stoppedBy: m.stoppedBy! };
             }
           });
           w.on('error', (cause) => reject(new RotaError('WORKER_FAILED', `solve: worker ${i} failed: ${String(cause)}`, { cause })));

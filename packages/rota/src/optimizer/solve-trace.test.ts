@@ -26,6 +26,54 @@ describe('solve trace', () => {
   );
 });
 
+/** Instance1 stretched to six weeks: cover repeated, contract limits and weekends three times over. */
+function sixWeeks(text: string): string {
+  return text
+    .replace(/(SECTION_HORIZON\n(?:#.*\n)*)14\n/, (_m, head: string) => `${head}42\n`)
+    .replace(/^([A-H]),D=14,4320,3360,5,2,2,1$/gm, '$1,D=42,12960,10080,5,2,2,3')
+    .replace(/^(\d+),D,(\d+),100,1$/gm, (_m, d: string, n: string) => [0, 14, 28].map((k) => `${Number(d) + k},D,${n},100,1`).join('\n'));
+}
+
+describe('solve phases', () => {
+  const names = (r: { phases: { name: string }[] }) => r.phases.map((p) => p.name);
+  const wellFormed = (r: Awaited<ReturnType<typeof solve>>) => {
+    let last = 0;
+    for (const p of r.phases) {
+      expect(p.startMs).toBeGreaterThanOrEqual(last - 1e-6);
+      expect(p.endMs).toBeGreaterThanOrEqual(p.startMs);
+      last = p.endMs;
+      if (p.name !== 'construction' && p.name !== 'columnGeneration') {
+        expect(p.after.hard < p.before.hard || (p.after.hard === p.before.hard && p.after.soft <= p.before.soft + 1e-9)).toBe(true);
+      }
+    }
+    expect(last).toBeLessThanOrEqual(r.elapsedMs);
+    expect(r.phases.at(-1)!.after).toEqual(r.score);
+  };
+
+  test('given Instance1 (14 days) for 3 s without MIP: construction, local search, then the last tenth, each after no worse than its before, the last ending at the result', async () => {
+    const r = await solve(problem, rules, { timeLimitMs: 3_000, seed: 5, mip: 'off' });
+    expect(names(r).slice(0, 2)).toEqual(['construction', 'localSearch']);
+    expect(names(r).at(-1)).toBe('finalSearch');
+    wellFormed(r);
+  });
+
+  test('given Instance1 stretched to 42 days: column generation, then windows, then MIP repairs; with columnGenerationWindowShare 0 no windows; on 14 days none either', async () => {
+    const text = readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8');
+    const long = parseCurtois(sixWeeks(text));
+    if (!long.ok) throw new Error('the six-week Instance1 does not parse');
+    const six = curtoisToProblem(long.instance, { id: 'Instance1x3' });
+    expect(six.problem.horizon.days).toBe(42);
+    const withWindows = await solve(six.problem, six.rules, { timeLimitMs: 6_000, seed: 1 });
+    expect(names(withWindows).slice(0, 4)).toEqual(['construction', 'columnGeneration', 'windows', 'mipRepair']);
+    wellFormed(withWindows);
+    const without = await solve(six.problem, six.rules, { timeLimitMs: 3_000, seed: 1, columnGenerationWindowShare: 0 });
+    expect(names(without).slice(0, 3)).toEqual(['construction', 'columnGeneration', 'mipRepair']);
+    const short = await solve(problem, rules, { timeLimitMs: 1_500, seed: 1 });
+    expect(names(short)).not.toContain('windows');
+    expect(names(short).slice(0, 2)).toEqual(['construction', 'columnGeneration']);
+  }, 30_000);
+});
+
 describe('solve with workers (portfolio in worker threads)', () => {
   const bounded = { timeLimitMs: 60_000, maxIterations: 30_000, mip: 'off' } as const;
 
@@ -36,6 +84,9 @@ describe('solve with workers (portfolio in worker threads)', () => {
     expect(portfolio.rota.cells).toEqual(better.rota.cells);
     expect(portfolio.score).toEqual(better.score);
     expect(portfolio.iterations).toBe(a.iterations + b.iterations);
+    expect(portfolio.phases[0]!.name).toBe('portfolio');
+    expect(portfolio.phases.slice(1).map((p) => p.name)).toEqual(better.phases.map((p) => p.name));
+    expect(portfolio.phases[0]!.after).toEqual(better.score);
     const again = await solve(problem, rules, { ...bounded, seed: 11, workers: 2 });
     expect(again.rota.cells).toEqual(portfolio.rota.cells);
   }, 60_000);

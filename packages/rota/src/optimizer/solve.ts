@@ -170,8 +170,25 @@ export const WINDOWS_MAX_EMPLOYEE_OPTIONS = 800;
  */
 export const WINDOWS_AFTER_START_MIN_DAYS = 28;
 
-/** Share of the time left after a start from column generation that the windows take (see {@link WINDOWS_AFTER_START_MIN_DAYS}). */
-export const WINDOWS_AFTER_START_SHARE = 0.3;
+/**
+ * Share of the time left after a start from column generation that the windows take (see
+ * {@link WINDOWS_AFTER_START_MIN_DAYS}). On Curtois Instance 14 at 10 min: 1284, 1289 and 1290 with
+ * seeds 1–3 at 0.7 (all within 1 % of the best known, 1278), 1289 at 0.5, 1298 and 1295 (seeds 1, 2)
+ * at 0.3; Instances 16 and 17 (56 days) still reach the best known at 0.7 (at 182 and 196 s).
+ */
+export const WINDOWS_AFTER_START_SHARE = 0.7;
+
+/**
+ * Share of the time left that one cooling cycle of the `legalize` phase (the local search on from an
+ * illegal best until it is legal) may take, at the speed the local search had; the usual cycle
+ * (`annealing.cycleIterations`) when that is shorter. Once legal, the phase cools to the end of its
+ * cycle: with the usual 2.6 M moves on the sample årsturnus that took all of the time left, and the
+ * MIP repairs never ran (see docs/rota/OPTIMIZER.md, "Phases").
+ */
+export const LEGALIZE_CYCLE_SHARE = 0.25;
+
+/** Fewest moves in one cooling cycle of the `legalize` phase (see {@link LEGALIZE_CYCLE_SHARE}). */
+export const LEGALIZE_MIN_CYCLE = 100_000;
 
 /** Horizons from this many days (26 weeks) on get {@link LONG_HORIZON_HIGHS_OPTIONS}. */
 export const LONG_HORIZON_DAYS = 182;
@@ -190,6 +207,36 @@ export function repairHighsOptions(days: number, own?: Readonly<Record<string, n
   return { ...(days >= LONG_HORIZON_DAYS ? LONG_HORIZON_HIGHS_OPTIONS : {}), ...own };
 }
 
+/**
+ * The phases of {@link solve}, in the order they can run:
+ * - `construction`: the greedy start guided by the rules (not with `initial`);
+ * - `columnGeneration`: the start by column generation over the whole horizon (`columnGeneration`);
+ * - `localSearch`: the local search (simulated annealing or late acceptance) from the start, and on
+ *   from the best when a MIP repair cannot run (a rule without encoding);
+ * - `legalize`: the local search on from an illegal best until it is legal, before the windows and
+ *   MIP repairs (which keep hard rules hard);
+ * - `windows`: column generation over windows of days (`columnGenerationWindowShare`);
+ * - `mipRepair`: the large-neighbourhood search of MIP repairs (`mip`);
+ * - `hardRepair`: the exhaustive repair of hard rules still broken in the last tenth;
+ * - `finalSearch`: the local search from the best for the time left;
+ * - `portfolio`: with `workers` > 1, the whole run of the workers (the phases of the best one follow).
+ */
+export type SolvePhaseName = 'construction' | 'columnGeneration' | 'localSearch' | 'legalize' | 'windows' | 'mipRepair' | 'hardRepair' | 'finalSearch' | 'portfolio';
+
+/** One phase that ran in {@link solve}: when, and the best score before and after it. */
+export interface SolvePhase {
+  /** Which phase (see {@link SolvePhaseName}). */
+  name: SolvePhaseName;
+  /** Milliseconds since the start of `solve` when it began. */
+  startMs: number;
+  /** Milliseconds since the start of `solve` when it ended. */
+  endMs: number;
+  /** The best score when it began (for `construction` and `columnGeneration`: the score of what they start from). */
+  before: Score;
+  /** The best score when it ended: no worse than `before`, except a construction's or column generation's own start. */
+  after: Score;
+}
+
 /** The result of {@link solve}. */
 export interface SolveResult {
   /** The best rota found (for a cyclic rota: the whole horizon, the pattern repeated). */
@@ -202,6 +249,12 @@ export interface SolveResult {
   evaluation: Evaluation;
   /** Best score over time. */
   trace: TracePoint[];
+  /**
+   * What ran, in order, with its time and the best score before and after (with `workers` > 1: a
+   * `portfolio` phase, then the phases of the worker whose rota won). Shows where the time went, e.g.
+   * how long the local search took to become legal before the repairs could start.
+   */
+  phases: SolvePhase[];
   /** Move evaluations done. */
   iterations: number;
   /**
@@ -254,7 +307,12 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       iterations: outcomes.reduce((s, o) => s + o.iterations, 0),
       stoppedBy: outcomes[w]!.stoppedBy,
     };
-    return finish(model, compiled, best, outcome, options, t0, cycleDays);
+    const log = new PhaseLog(t0);
+    log.phases.push(
+      { name: 'portfolio', startMs: 0, endMs: performance.now() - t0, before: outcomes[w]!.phases[0]?.before ?? outcomes[w]!.score, after: outcomes[w]!.score },
+      ...outcomes[w]!.phases,
+    );
+    return finish(model, compiled, best, outcome, options, t0, cycleDays, log);
   }
   const baseDays = cycleDays ?? model.days;
   const copies = model.days / baseDays;
@@ -271,7 +329,12 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   const hardWeight = options.hardWeight ?? DEFAULT_HARD_WEIGHT;
   // Without a warm start: a construction guided by the rules themselves (for a grunnturnus, of the
   // base weeks, each copy written as it goes).
-  if (!options.initial) constructGuided(model, fixedCells(model), inc, hardWeight, { baseDays, copies });
+  const log = new PhaseLog(t0);
+  if (!options.initial) {
+    log.begin('construction', inc.score);
+    constructGuided(model, fixedCells(model), inc, hardWeight, { baseDays, copies });
+    log.end(inc.score);
+  }
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const cg = options.columnGeneration ?? 'auto';
@@ -287,7 +350,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     model.employees * model.options <= WINDOWS_MAX_EMPLOYEE_OPTIONS &&
     rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days).fill(OFF), fromDay: 0, toDay: 0 }).ok;
   const lsShare = useMip ? (options.localSearchShare ?? (useWindows ? WINDOWS_LOCAL_SEARCH_SHARE : 0.25)) : 1;
-  const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore, coolAfterTarget = false, coolAfterMs?: number) =>
+  const cycleIterations = options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays);
+  const search = (timeLimitMs: number, seed: number, target: Score | undefined = options.targetScore, coolAfterTarget = false, coolAfterMs?: number, cycle = cycleIterations) =>
     lateAcceptanceSearch(inc, space, {
       timeLimitMs,
       ...(coolAfterTarget ? { coolAfterTarget } : {}),
@@ -304,7 +368,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
             annealing: {
               startTemperature: options.annealing?.startTemperature ?? DEFAULT_START_TEMPERATURE,
               endTemperature: options.annealing?.endTemperature ?? DEFAULT_START_TEMPERATURE / 200,
-              cycleIterations: options.annealing?.cycleIterations ?? Math.max(1_000_000, 100 * model.employees * baseDays),
+              cycleIterations: cycle,
             },
           }
         : {}),
@@ -325,17 +389,21 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // Column generation, where the rules allow it, builds a start close to the LP's bound; the MIP
   // repairs go on from it (the local search would first undo it while hot).
   const tryCg = useMip && !options.initial && (cg === 'on' || (cg === 'auto' && model.days <= cgMaxDays));
+  if (tryCg) log.begin('columnGeneration', inc.score);
   const generated = tryCg ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
+  if (tryCg) log.end(generated?.bestScore ?? inc.score);
+  if (!generated) log.begin('localSearch', inc.score);
   const outcome: SolveOutcome =
     generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
+  if (!generated) log.end(outcome.bestScore);
   let best: Int16Array = new Int16Array(model.employees * model.days);
   for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
   const left = () => mainLimitMs - (performance.now() - t0);
   /** Search on from `best` for `ms`; the trace, the moves and (if better) the best are added to the outcome. */
-  const continueSearch = async (ms: number, seed: number, target?: Score, coolAfterTarget = false) => {
+  const continueSearch = async (ms: number, seed: number, target?: Score, coolAfterTarget = false, cycle = cycleIterations) => {
     for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
     const offset = performance.now() - t0;
-    const more = await search(ms, seed, target, coolAfterTarget);
+    const more = await search(ms, seed, target, coolAfterTarget, undefined, cycle);
     if (compareScores(more.bestScore, outcome.bestScore) < 0) {
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
       outcome.bestScore = more.bestScore;
@@ -347,7 +415,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (useMip && outcome.bestScore.hard > 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     // MIP repair keeps the hard rules hard, so it cannot start from an illegal rota: search on until legal.
     // On to the end of the cooling cycle in which it became legal: the repairs start from a cold rota.
-    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true);
+    log.begin('legalize', outcome.bestScore);
+    // Its cooling cycles fit in a share of the time left at the speed the local search had, so that
+    // the cool-down once legal leaves time for the repairs (on a long run: the usual cycles).
+    const speed = outcome.iterations / Math.max(1, performance.now() - t0);
+    const fitted = Math.min(cycleIterations, Math.max(LEGALIZE_MIN_CYCLE, Math.round(speed * left() * LEGALIZE_CYCLE_SHARE)));
+    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true, fitted);
+    log.end(outcome.bestScore);
     if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
   }
   // On a long horizon, column generation over windows of days (whole windows of everyone's rows), from
@@ -363,6 +437,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (shareOfLeft > 0 && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     let bestScore = outcome.bestScore;
     const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
+    log.begin('windows', outcome.bestScore);
     try {
       const windows = await columnGenerationWindows(model, compiled, best, {
         timeLimitMs: left() * shareOfLeft,
@@ -384,12 +459,14 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       if (options.signal?.aborted) outcome.stoppedBy = 'abort';
     } finally {
       if (ticker) clearInterval(ticker);
+      log.end(outcome.bestScore);
     }
   }
   if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
     let bestScore = outcome.bestScore;
     const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
     let lns: Awaited<ReturnType<typeof mipLns>>;
+    log.begin('mipRepair', outcome.bestScore);
     try {
       lns = await mipLns(model, compiled, best, {
         timeLimitMs: left(),
@@ -414,9 +491,12 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       best = Int16Array.from(lns.assignment);
       outcome.bestScore = lns.score;
       outcome.stoppedBy = options.signal?.aborted ? 'abort' : lns.optimal ? 'optimal' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
+      log.end(outcome.bestScore);
     } else {
       // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
+      log.begin('localSearch', outcome.bestScore);
       outcome.stoppedBy = (await continueSearch(left(), options.seed + 1)).stoppedBy;
+      log.end(outcome.bestScore);
     }
   }
   if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target' && outcome.stoppedBy !== 'optimal') {
@@ -424,19 +504,23 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     // search on from the best for the time left.
     const deadline = t0 + options.timeLimitMs;
     if (outcome.bestScore.hard > 0) {
+      log.begin('hardRepair', outcome.bestScore);
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
       if (polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
         best = Int16Array.from(inc.assignment);
         outcome.bestScore = inc.score;
         outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
       }
+      log.end(outcome.bestScore);
     }
     if (deadline - performance.now() > 200 && !options.signal?.aborted) {
+      log.begin('finalSearch', outcome.bestScore);
       const more = await continueSearch(deadline - performance.now(), options.seed + 2);
+      log.end(outcome.bestScore);
       if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
     }
   }
-  return finish(model, compiled, best, outcome, options, t0, cycleDays);
+  return finish(model, compiled, best, outcome, options, t0, cycleDays, log);
 }
 
 /**
@@ -496,6 +580,23 @@ function progressTicker(options: SolveOptions, t0: number, now: () => { iteratio
 /** A search's outcome as `solve` reports it (a MIP may also stop it, proven optimal). */
 type SolveOutcome = Omit<SearchOutcome, 'stoppedBy'> & { stoppedBy: SolveResult['stoppedBy'] };
 
+/** Records the phases of one `solve` run: `begin` when one starts, `end` with the best score then. */
+class PhaseLog {
+  readonly phases: SolvePhase[] = [];
+  private open: { name: SolvePhaseName; startMs: number; before: Score } | undefined;
+  constructor(private readonly t0: number) {}
+  /** A phase begins, from the best score `before`. */
+  begin(name: SolvePhaseName, before: Score): void {
+    this.open = { name, startMs: performance.now() - this.t0, before: { ...before } };
+  }
+  /** The phase begun last ends, with the best score `after`. */
+  end(after: Score): void {
+    if (!this.open) return;
+    this.phases.push({ ...this.open, endMs: performance.now() - this.t0, after: { ...after } });
+    this.open = undefined;
+  }
+}
+
 function finish(
   model: CompiledProblem,
   compiled: readonly CompiledRule[],
@@ -504,6 +605,7 @@ function finish(
   options: SolveOptions,
   t0: number,
   cycleDays: number | undefined,
+  log: PhaseLog,
 ): SolveResult {
   const evaluation = evaluateAssignment(model, compiled, best, options.kpi);
   const feasible = evaluation.score.hard === 0;
@@ -515,6 +617,7 @@ function finish(
     feasible,
     evaluation,
     trace: outcome.trace,
+    phases: log.phases,
     iterations: outcome.iterations,
     stoppedBy: outcome.stoppedBy,
     diagnosis: feasible ? [] : [...diagnoseDemand(model), ...diagnoseResult(evaluation)],

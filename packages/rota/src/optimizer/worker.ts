@@ -29,6 +29,6 @@ if (port) {
     signal: controller.signal,
     onProgress: (progress) => port.postMessage({ type: 'progress', progress }),
   });
-  port.postMessage({ type: 'done', cells: result.rota.cells, score: result.score, trace: result.trace, iterations: result.iterations, stoppedBy: result.stoppedBy });
+  port.postMessage({ type: 'done', cells: result.rota.cells, score: result.score, trace: result.trace, phases: result.phases, iterations: result.iterations, stoppedBy: result.stoppedBy });
   port.close();
 }
