@@ -585,7 +585,7 @@ class PhaseLog {
   readonly phases: SolvePhase[] = [];
   private open: { name: SolvePhaseName; startMs: number; before: Score } | undefined;
   constructor(private readonly t0: number) {}
-  /** A phase begins, from the best score `before`. */
+  /** A phase begins, from the best score `before`; one begun and not ended is dropped (MIP repairs that declined: none ran). */
   begin(name: SolvePhaseName, before: Score): void {
     this.open = { name, startMs: performance.now() - this.t0, before: { ...before } };
   }
