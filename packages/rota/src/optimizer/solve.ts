@@ -289,9 +289,11 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   const windowShare = options.columnGenerationWindowShare ?? 0.7;
   if (!(windowShare >= 0 && windowShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowShare must be in [0, 1], got ${windowShare}`);
   const pairShare = options.columnGenerationWindowPairShare;
-  if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowPairShare must be in [0, 1], got ${pairShare}`);
-  const windowDays = options.columnGenerationWindowDays;
-  if (windowOptionProblem(windowDays, undefined, undefined)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationWindowDays must be a whole number of days ≥ 1, got ${windowDays}`);
+  const windowProblem = windowOptionProblem(
+    { windowDays: options.columnGenerationWindowDays, pairShare },
+    { windowDays: 'columnGenerationWindowDays', pairShare: 'columnGenerationWindowPairShare', windowTimeMs: 'windowTimeMs' },
+  );
+  if (windowProblem) throw new RotaError('OPTION_INVALID', `solve: ${windowProblem}`);
   const maxDays = options.columnGenerationMaxDays;
   if (maxDays !== undefined && !(maxDays >= 0)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationMaxDays must be a number of days ≥ 0, got ${maxDays}`);
   const model = compileProblem(problem, options.pinned ? { pinned: options.pinned } : {});

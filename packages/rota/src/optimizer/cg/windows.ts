@@ -127,14 +127,19 @@ class WindowSweep {
   }
 }
 
+/** The window options {@link windowOptionProblem} checks. */
+type WindowOptionValues = { [K in 'windowDays' | 'pairShare' | 'windowTimeMs']?: number | undefined };
+
 /**
  * What is wrong with the window options, or undefined when they are in range: a window is a whole
  * number of days ≥ 1, a pair share is in [0, 1], a window's time is a positive number of milliseconds.
+ * `names` are the options' names in the message (`solve` calls them `columnGenerationWindowDays` …).
  */
-export function windowOptionProblem(windowDays: number | undefined, pairShare: number | undefined, windowTimeMs: number | undefined): string | undefined {
-  if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 1)) return `windowDays must be a whole number of days ≥ 1, got ${windowDays}`;
-  if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) return `pairShare must be in [0, 1], got ${pairShare}`;
-  if (windowTimeMs !== undefined && !(windowTimeMs > 0)) return `windowTimeMs must be a positive number of milliseconds, got ${windowTimeMs}`;
+export function windowOptionProblem(values: WindowOptionValues, names: Readonly<Record<keyof WindowOptionValues, string>> = { windowDays: 'windowDays', pairShare: 'pairShare', windowTimeMs: 'windowTimeMs' }): string | undefined {
+  const { windowDays, pairShare, windowTimeMs } = values;
+  if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 1)) return `${names.windowDays} must be a whole number of days ≥ 1, got ${windowDays}`;
+  if (pairShare !== undefined && !(pairShare >= 0 && pairShare <= 1)) return `${names.pairShare} must be in [0, 1], got ${pairShare}`;
+  if (windowTimeMs !== undefined && !(windowTimeMs > 0)) return `${names.windowTimeMs} must be a positive number of milliseconds, got ${windowTimeMs}`;
   return undefined;
 }
 
@@ -150,7 +155,7 @@ export async function columnGenerationWindows(
   options: ColumnGenerationWindowsOptions,
 ): Promise<ColumnGenerationWindowsResult> {
   const t0 = performance.now();
-  const invalid = windowOptionProblem(options.windowDays, options.pairShare, options.windowTimeMs);
+  const invalid = windowOptionProblem(options);
   if (invalid) throw new RotaError('OPTION_INVALID', `columnGenerationWindows: ${invalid}`);
   const D = model.days;
   const E = model.employees;
