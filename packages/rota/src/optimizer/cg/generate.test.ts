@@ -104,6 +104,43 @@ describe('columnGeneration', () => {
     expect(r.rootConverged).toBe(true);
   });
 
+  test('given dual smoothing 0 or 0.5, the root reaches the same LP value (the optimum does not depend on the prices the rows were found with)', async () => {
+    const values: number[] = [];
+    for (const smoothing of [0, 0.5]) {
+      const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, smoothing });
+      expect(r.declined).toBe(false);
+      if (r.declined) return;
+      expect(r.rootConverged).toBe(true);
+      values.push(r.rootLp);
+    }
+    expect(values[1]).toBeCloseTo(values[0]!, 6);
+  });
+
+  test('given a dive that fixes only whole cells (diveCellShare 1), one round per step and a row per round, the rota is still legal and within 5 % of the optimum (607)', async () => {
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, diveCellShare: 1, diveRounds: 1, rowsPerRound: 1 });
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    const ev = evaluateAssignment(model, compiled, r.assignment);
+    expect(ev.score.hard).toBe(0);
+    expect(ev.score.soft).toBeLessThanOrEqual(637);
+  });
+
+  test('given smoothing 1 or −0.1, diveCellShare 0, diveStep 1.5, diveRounds 0.5 or rowsPerRound 0: OPTION_INVALID naming the option', async () => {
+    for (const [name, value] of [
+      ['smoothing', 1],
+      ['smoothing', -0.1],
+      ['diveCellShare', 0],
+      ['diveStep', 1.5],
+      ['diveRounds', 0.5],
+      ['rowsPerRound', 0],
+    ] as const) {
+      await expect(columnGeneration(model, compiled, { timeLimitMs: 1000, [name]: value })).rejects.toMatchObject({
+        code: 'OPTION_INVALID',
+        message: expect.stringContaining(`${name} must be`),
+      });
+    }
+  });
+
   test('given pinned cells (a day off and two shifts), the rota keeps them and stays legal', async () => {
     const [e0, e1] = curtois.problem.employees.map((e) => e.id);
     const d = (i: number) => model.dates[i]!;

@@ -52,6 +52,8 @@ export interface EncodeContext {
   readonly strict: boolean;
   /** `rule.weight × unit × max(0, exprs…)`, hard or soft by the rule's level. `linear`: one expression, never negative. */
   penalty(exprs: LinExpr[], unit: number, linear?: boolean): void;
+  /** `rule.weight × (below × max(0, −expr) + above × max(0, expr))` in one row (see `LinearModel.deviation`). */
+  deviation(expr: LinExpr, below: number, above: number): void;
 }
 
 /** A rule kind's linear encoding. */
@@ -167,6 +169,11 @@ const coverage = encoding(coverageKind, (ctx, p) => {
             return 1;
           }),
         );
+      }
+      if (lower === upper && wUnder > 0 && wOver > 0) {
+        // A target: under and over in one row.
+        ctx.deviation(new LinExpr(-lower).addExpr(count), wUnder, wOver);
+        continue;
       }
       if (lower > 0 && wUnder > 0) ctx.penalty([new LinExpr(lower).addExpr(count, -1)], wUnder);
       if (upper < 2 ** 30 && wOver > 0) ctx.penalty([new LinExpr(-upper).addExpr(count)], wOver);

@@ -123,4 +123,56 @@ describe('LinearModel auxiliary columns', () => {
     expect(out.objective! + lm.objectiveConstant).toBeCloseTo(8, 9);
     expect(sum.valueAt(v)).toBe(1);
   });
+
+  describe('deviation', () => {
+    test('given a target of 2 over three cells, below 5 and above 1: one equality row and two columns; (1, 0, 0) scores 5 (one below), (1, 1, 1) scores 1 (one above), (1, 1, 0) scores 0', () => {
+      const lm = new LinearModel('penalty', 1000);
+      const { sum } = threeCells(lm);
+      lm.deviation(new LinExpr(-2).addExpr(sum), 5, 1, false);
+      const m = lm.toArrays();
+      expect(m.numCols).toBe(5);
+      expect(m.numRows).toBe(1);
+      expect([m.rowLower[0], m.rowUpper[0]]).toEqual([2, 2]);
+      expect([...m.colCost]).toEqual([0, 0, 0, 5, 1]);
+      expect(lm.score(lm.complete([1, 0, 0]))).toEqual({ hard: 0, soft: 5 });
+      expect(lm.score(lm.complete([1, 1, 1]))).toEqual({ hard: 0, soft: 1 });
+      expect(lm.score(lm.complete([1, 1, 0]))).toEqual({ hard: 0, soft: 0 });
+    });
+
+    test('given a target of 2, below 5, above 1 and each cell on costing 3 (then 6), HiGHS turns two cells on: soft 6 (then none: soft 10), as the model scores its answer', async () => {
+      for (const [onCost, want, on] of [
+        [3, 6, 2],
+        [6, 10, 0],
+      ] as const) {
+        const lm = new LinearModel('penalty', 1000);
+        const { sum } = threeCells(lm);
+        lm.deviation(new LinExpr(-2).addExpr(sum), 5, 1, false);
+        lm.penalty([sum], onCost, false, true);
+        const out = await runHighs({ model: lm.toArrays(), timeLimitMs: 5000 });
+        expect(out.status).toBe('optimal');
+        const v = lm.complete(out.values!);
+        expect(lm.score(v).soft).toBe(want);
+        expect(out.objective! + lm.objectiveConstant).toBeCloseTo(want, 9);
+        expect(sum.valueAt(v)).toBe(on);
+      }
+    });
+
+    test('given a hard deviation with hard rules as constraints, a zero weight, or a constant, it falls back to penalties: two "≤" rows, one max column, or only a constant', () => {
+      const hard = new LinearModel('constraint', 1000);
+      const a = threeCells(hard);
+      hard.deviation(new LinExpr(-2).addExpr(a.sum), 5, 1, true);
+      expect(hard.toArrays().numRows).toBe(2);
+      expect(hard.columns).toBe(3);
+      const oneSided = new LinearModel('penalty', 1000);
+      const b = threeCells(oneSided);
+      oneSided.deviation(new LinExpr(-2).addExpr(b.sum), 5, 0, false);
+      expect(oneSided.columns).toBe(4);
+      expect(oneSided.score(oneSided.complete([0, 0, 0, 0])).soft).toBe(10);
+      const constant = new LinearModel('penalty', 1000);
+      constant.deviation(new LinExpr(-2), 5, 1, false);
+      expect(constant.columns).toBe(0);
+      expect(constant.objectiveConstant).toBe(10);
+      expect(() => constant.deviation(new LinExpr(1), -1, 1, false)).toThrow(RangeError);
+    });
+  });
 });

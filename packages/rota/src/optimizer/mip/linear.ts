@@ -78,14 +78,16 @@ export interface LinearScore {
 /**
  * How an auxiliary column's value follows from the columns before it: `max` = max(0, defs…) capped
  * at its upper bound, `min` = min(upper, defs…) floored at 0, `indicator` = [def > 0], `unary` =
- * [def ≥ threshold], `alias` = def (a free column equal to an expression).
+ * [def ≥ threshold], `alias` = def (a free column equal to an expression), `part` = max(0, sign × def)
+ * (the part above or below zero, see {@link LinearModel.deviation}).
  */
 type AuxDef =
   | { type: 'max'; defs: LinExpr[] }
   | { type: 'min'; defs: LinExpr[] }
   | { type: 'indicator'; def: LinExpr }
   | { type: 'alias'; def: LinExpr }
-  | { type: 'unary'; def: LinExpr; threshold: number };
+  | { type: 'unary'; def: LinExpr; threshold: number }
+  | { type: 'part'; def: LinExpr; sign: 1 | -1 };
 
 interface Row {
   expr: LinExpr;
@@ -253,6 +255,27 @@ export class LinearModel {
     else target.addExpr(this.maxOf(exprs), weight);
   }
 
+  /**
+   * Add `below × max(0, −expr) + above × max(0, expr)` to the hard or soft score with one row,
+   * `expr + u − v = 0`, and two columns (`u` below, `v` above): half the rows of two
+   * {@link LinearModel.penalty} calls, for a deviation from a target (cover). Both weights ≥ 0; with
+   * hard rules as constraints and `hard`, it falls back to the two penalties (`expr = 0` as rows).
+   */
+  deviation(expr: LinExpr, below: number, above: number, hard: boolean): void {
+    if (below < 0 || above < 0) throw new RangeError(`deviation: weights must be ≥ 0, got ${below} and ${above}`);
+    if (below === 0 && above === 0) return;
+    if (expr.isConstant || (hard && this.hardMode === 'constraint') || below === 0 || above === 0) {
+      if (below > 0) this.penalty([new LinExpr().addExpr(expr, -1)], below, hard);
+      if (above > 0) this.penalty([expr], above, hard);
+      return;
+    }
+    const u = this.aux(Number.POSITIVE_INFINITY, false, { type: 'part', def: expr, sign: -1 });
+    const v = this.aux(Number.POSITIVE_INFINITY, false, { type: 'part', def: expr, sign: 1 });
+    this.rows.push({ expr: new LinExpr().addExpr(expr).add(u, 1).add(v, -1), sense: '=' });
+    const target = hard ? this.objHard : this.objSoft;
+    target.add(u, below).add(v, above);
+  }
+
   /** Values of every column at an assignment of the cell columns (auxiliaries at their values at the optimum, see the class). */
   complete(binaries: ArrayLike<number>): Float64Array {
     const v = new Float64Array(this.columns);
@@ -265,6 +288,7 @@ export class LinearModel {
       if (def.type === 'alias') v[c] = def.def.valueAt(v);
       else if (def.type === 'indicator') v[c] = def.def.valueAt(v) > 1e-9 ? 1 : 0;
       else if (def.type === 'unary') v[c] = def.def.valueAt(v) >= def.threshold - 1e-9 ? 1 : 0;
+      else if (def.type === 'part') v[c] = Math.max(0, def.sign * def.def.valueAt(v));
       else if (def.type === 'max') {
         let m = 0;
         for (const d of def.defs) m = Math.max(m, d.valueAt(v));

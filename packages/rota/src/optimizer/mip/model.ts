@@ -115,6 +115,9 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
       penalty(exprs, unit, linear = false) {
         lm.penalty(exprs, weight * unit, hard, linear);
       },
+      deviation(expr, below, above) {
+        lm.deviation(expr, weight * below, weight * above, hard);
+      },
     };
     if (!encode(ctx)) return undefined;
   }
