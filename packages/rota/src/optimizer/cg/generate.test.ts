@@ -125,8 +125,18 @@ describe('columnGeneration', () => {
     expect(ev.score.soft).toBeLessThanOrEqual(637);
   });
 
-  test('given smoothing 1 or −0.1, diveCellShare 0, diveStep 1.5, diveRounds 0.5 or rowsPerRound 0: OPTION_INVALID naming the option', async () => {
+  test('given the dive by rows (dive: rows), the rota is legal and within 2 % of the optimum (607)', async () => {
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, dive: 'rows' });
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    const ev = evaluateAssignment(model, compiled, r.assignment);
+    expect(ev.score.hard).toBe(0);
+    expect(ev.score.soft).toBeLessThanOrEqual(619);
+  });
+
+  test('given smoothing 1 or −0.1, diveCellShare 0, diveStep 1.5, diveRounds 0.5, rowsPerRound 0 or dive "employees": OPTION_INVALID naming the option', async () => {
     for (const [name, value] of [
+      ['dive', 'employees'],
       ['smoothing', 1],
       ['smoothing', -0.1],
       ['diveCellShare', 0],

@@ -27,10 +27,20 @@ export interface ColumnGenerationOptions {
   timeLimitMs: number;
   /** Share of the time the root may take before the dive starts anyway (default 0.6). */
   rootShare?: number;
-  /** Rows added per employee and round (default 2: the master's LP re-solves grow with its columns). */
+  /**
+   * Rows added per employee and round. Default: 2 while the master's LP has taken more time than the
+   * pricer (its re-solves grow with the columns), else 5 (a pricing call yields them at the same cost).
+   */
   rowsPerRound?: number;
   /**
-   * Share of the free employees whose cells the dive fixes per step, beyond the cells that are
+   * What the dive fixes: `cells` (every cell whole in the LP, then the cells most of the LP shares of
+   * some employees' largest rows) or `rows` (the employees whose row is closest to whole, to that row,
+   * letting the LP settle after each step). Default: `cells` over at most
+   * {@link CELL_DIVE_MAX_DAYS} days, else `rows`.
+   */
+  dive?: 'cells' | 'rows';
+  /**
+   * Share of the free employees the dive takes per step (their cells, or their rows), beyond those
    * already whole (default 0.2; at least one employee).
    */
   diveStep?: number;
@@ -39,12 +49,13 @@ export interface ColumnGenerationOptions {
    * (default 0.5; when none is, the largest one).
    */
   diveCellShare?: number;
-  /** LP solves (with their pricing) after each dive step (default 4): the dive re-prices, but does not wait for the LP to settle. */
+  /** LP solves (with their pricing) after each dive step by cells (default 4): the dive re-prices, but does not wait for the LP to settle. */
   diveRounds?: number;
   /**
    * Dual smoothing in [0, 1): the rows are priced under `s × the last prices + (1 − s) × the LP's
-   * duals`, and under the LP's own when those find none (default 0.5; 0 = the LP's own). It damps the
-   * duals' swings between rounds, so fewer rounds reach the LP's optimum.
+   * duals`, and under the LP's own when those find none (0 = the LP's own). It damps the duals' swings
+   * between rounds, so fewer LP solves reach the optimum, at the cost of a second scan when the smoothed
+   * prices find nothing. Default: 0.5 while the LP has taken more time than the pricer, else 0.
    */
   smoothing?: number;
   /** Labels per bucket in the pricer (default 32; see {@link priceRows}). */
@@ -62,6 +73,14 @@ export interface ColumnGenerationOptions {
    */
   window?: RowWindow;
 }
+
+/**
+ * The longest row (in days) on which the dive fixes cells by default; longer rows dive by rows.
+ * Measured (docs/rota/OPTIMIZER.md, "Column generation by cells"): by cells, Curtois Instance 12 (28 days)
+ * at 60 s ends at 4044 against 4614; on Instance 16 (56 days) the cell dive's start was 3325–3529
+ * against 3227 by rows, and the run at 10 minutes 3230 against 3225.
+ */
+export const CELL_DIVE_MAX_DAYS = 28;
 
 /** One round of {@link columnGeneration}. */
 export interface ColumnGenerationRound {
@@ -141,15 +160,20 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const from = window?.fromDay ?? 0;
   // Days of the rows: the window's (the rows' day 0 is `from`).
   const W = window ? window.toDay - from + 1 : D;
-  const sub = buildSubproblem(model, rp.master, base, { fromDay: from, toDay: from + W - 1, ...(window?.days ? { days: window.days } : {}) });
+  const sub = buildSubproblem(model, rp.master, base, { fromDay: from, toDay: from + W - 1, oneRowTargets: true, ...(window?.days ? { days: window.days } : {}) });
   if (!sub) return { declined: true, reason: 'the rules across employees have no MIP encoding' };
   // Each employee's program; the dive narrows one (its fixed cells) by a copy with the other options forbidden.
   const programs = [...rp.programs];
-  const perRound = options.rowsPerRound ?? 2;
+  // Milliseconds in the LP and in the pricer so far: while the LP takes more, rounds add fewer rows and
+  // price under smoothed duals (both cut LP time); while the pricer does, more rows per call and the LP's own duals.
+  let lpMs = 0;
+  let priceMs = 0;
+  const lpBound = () => lpMs >= priceMs;
+  const perRound = () => options.rowsPerRound ?? (lpBound() ? 2 : 5);
   // The pricer keeps 8 labels per bucket while that finds rows, and the full `bucketCap` once it does not.
   const bucketCap = options.bucketCap ?? 32;
   let cap = Math.min(8, bucketCap);
-  const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound) =>
+  const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound()) =>
     priceRows(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
 
   // Initial rows: each employee's cheapest rows on their own costs.
@@ -292,8 +316,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     let rootConverged = false;
     const prices = new Float64Array(W * O);
     let cursor = 0;
-    /** Solve the LP and generate rows for the free employees until none lowers it or `until` passes. */
-    const smoothing = options.smoothing ?? 0.5;
+    const smoothingNow = () => options.smoothing ?? (lpBound() ? 0.5 : 0);
     let center: Float64Array | undefined;
     /**
      * Partial pricing under the duals `dual`: from where the last scan stopped, until a quarter of
@@ -319,7 +342,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
             prices[d * O + o] = v;
           }
         }
+        const t = performance.now();
         const rows = price(programs[e]!, prices, dual[convex + e]! - 1e-6);
+        priceMs += performance.now() - t;
         await breathe();
         if (rows.length > 0) found++;
         for (const r of rows) batch.push({ e, row: r.row, cost: r.cost });
@@ -327,10 +352,13 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       cursor = (cursor + i) % E;
       return { batch, found, want };
     };
+    /** Solve the LP and generate rows for the free employees until none lowers it, `until` passes or `maxRounds` LP solves. */
     const generate = async (phase: 'root' | 'dive', until: number, maxRounds = Number.POSITIVE_INFINITY): Promise<{ value: number; x: Float64Array }> => {
       for (let round = 1; ; round++) {
         await breathe();
+        const t = performance.now();
         lp.run();
+        lpMs += performance.now() - t;
         rounds++;
         if (lp.getModelStatus() !== optimal) throw new MasterFailed(String(lp.getModelStatus()));
         const value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
@@ -339,6 +367,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         if (elapsed() >= until || round >= maxRounds || options.signal?.aborted) return { value, x: sol.colValue };
         const dual = sol.rowDual;
         // Smoothed duals (a running mean) price the rows; when they find none, the LP's own do.
+        const smoothing = smoothingNow();
         if (!center || smoothing <= 0) center = Float64Array.from(dual);
         else for (let r = 0; r < dual.length; r++) center[r] = smoothing * center[r]! + (1 - smoothing) * dual[r]!;
         let scan = await scanEmployees(center);
@@ -364,6 +393,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     const diveUntil = limit * 0.8;
     const diveStep = options.diveStep ?? 0.2;
     const theta = options.diveCellShare ?? 0.5;
+    const diveBy = options.dive ?? (W <= CELL_DIVE_MAX_DAYS ? 'cells' : 'rows');
     const diveRounds = options.diveRounds ?? 4;
     // The dive fixes cells, not rows: a cell whose share in the LP is whole, and per step, for a share
     // of the employees, the cells of their largest row that hold at least `diveCellShare` of the LP
@@ -425,6 +455,17 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           lp.changeColBounds(firstLambda + best[e]!, 1, 1);
         }
         break;
+      }
+      if (diveBy === 'rows') {
+        // The employees closest to whole are fixed to their largest row; the LP settles (up to half the time left).
+        const fractional = free.sort((a, b) => share[b]! - share[a]! || a - b).slice(0, Math.max(1, Math.ceil(free.length * diveStep)));
+        for (const e of fractional) {
+          fixed[e] = best[e]!;
+          lp.changeColBounds(firstLambda + best[e]!, 1, 1);
+        }
+        if (fractional.length === free.length) break;
+        state = await generate('dive', elapsed() + Math.max(0, (diveUntil - elapsed()) / 2));
+        continue;
       }
       // Whole cells of the free employees; then, for the employees whose largest row share is
       // largest, the cells of that row that hold at least `theta` of the LP.
@@ -492,6 +533,7 @@ function optionProblem(o: ColumnGenerationOptions): string | undefined {
   const whole = (v: number | undefined) => v === undefined || (Number.isInteger(v) && v >= 1);
   if (o.smoothing !== undefined && !(o.smoothing >= 0 && o.smoothing < 1)) return `smoothing must be in [0, 1), got ${o.smoothing}`;
   if (o.diveCellShare !== undefined && !(o.diveCellShare > 0 && o.diveCellShare <= 1)) return `diveCellShare must be in (0, 1], got ${o.diveCellShare}`;
+  if (o.dive !== undefined && o.dive !== 'cells' && o.dive !== 'rows') return `dive must be 'cells' or 'rows', got ${String(o.dive)}`;
   if (o.diveStep !== undefined && !(o.diveStep > 0 && o.diveStep <= 1)) return `diveStep must be in (0, 1], got ${o.diveStep}`;
   if (!whole(o.diveRounds)) return `diveRounds must be a whole number ≥ 1, got ${o.diveRounds}`;
   if (!whole(o.rowsPerRound)) return `rowsPerRound must be a whole number ≥ 1, got ${o.rowsPerRound}`;

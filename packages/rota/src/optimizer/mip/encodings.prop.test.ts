@@ -102,11 +102,11 @@ function expectSameChange(sub: Subproblem, a: Int16Array, b: Int16Array, rules: 
 }
 
 describe('MIP encodings', () => {
-  test.prop([cellsArb, fc.constantFrom<'constraint' | 'penalty'>('constraint', 'penalty')], { numRuns: 60 })(
-    'given any rota, the whole-problem MIP scores it as the evaluator: soft exactly; hard exactly with slack, legal iff legal with constraints',
-    (cells, hardMode) => {
+  test.prop([cellsArb, fc.constantFrom<'constraint' | 'penalty'>('constraint', 'penalty'), fc.boolean()], { numRuns: 60 })(
+    'given any rota, the whole-problem MIP (cover targets in one row or a row per side) scores it as the evaluator: soft exactly; hard exactly with slack, legal iff legal with constraints',
+    (cells, hardMode, oneRowTargets) => {
       const a = Int16Array.from(cells);
-      const sub = buildSubproblem(model, compiled, a, { hardMode })!;
+      const sub = buildSubproblem(model, compiled, a, { hardMode, oneRowTargets })!;
       expect(sub).toBeDefined();
       const enc = encodedScore(sub, a);
       const ev = new IncrementalEvaluator(model, compiled, a).score;

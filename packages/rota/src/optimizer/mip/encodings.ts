@@ -52,7 +52,7 @@ export interface EncodeContext {
   readonly strict: boolean;
   /** `rule.weight × unit × max(0, exprs…)`, hard or soft by the rule's level. `linear`: one expression, never negative. */
   penalty(exprs: LinExpr[], unit: number, linear?: boolean): void;
-  /** `rule.weight × (below × max(0, −expr) + above × max(0, expr))` in one row (see `LinearModel.deviation`). */
+  /** `rule.weight × (below × max(0, −expr) + above × max(0, expr))`: one row when the sub-problem asks for it (`oneRowTargets`), else a row per side. */
   deviation(expr: LinExpr, below: number, above: number): void;
 }
 
