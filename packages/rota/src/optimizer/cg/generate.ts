@@ -4,11 +4,11 @@
  * the MIP repairs (`buildSubproblem`) and linked to the rows by `x[e,d,o] = Σ_rows [row has o on d] λ`.
  * Its LP relaxation (HiGHS, kept between rounds so each re-solve starts from the last basis) prices
  * every cell through the (smoothed) duals of the linking rows; each employee's {@link priceRows} then
- * finds the rows that would lower the LP, until none does. The dive fixes cells: those whole in the
- * LP, and per step the cells that the largest rows of some employees share with most of the LP; the
- * pricer then keeps to them, a few rounds re-price the rest, and so on until every employee's row is
- * whole: a legal rota (every row is legal under the row program) close to the LP's value. See
- * docs/rota/CG.md.
+ * finds the rows that would lower the LP, until none does. The dive (on rows of up to four weeks) fixes
+ * cells: those whole in the LP, and per step the cells that the largest rows of some employees share
+ * with most of the LP; the pricer then keeps to them, a few rounds re-price the rest, and so on until
+ * every employee's row is whole (on longer rows it fixes the rows closest to whole): a legal rota (every
+ * row is legal under the row program) close to the LP's value. See docs/rota/CG.md.
  */
 import { createRequire } from 'node:module';
 import type { CompiledRule } from '../../engine/compile-rules.js';
@@ -395,11 +395,12 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     const theta = options.diveCellShare ?? 0.5;
     const diveBy = options.dive ?? (W <= CELL_DIVE_MAX_DAYS ? 'cells' : 'rows');
     const diveRounds = options.diveRounds ?? 4;
-    // The dive fixes cells, not rows: a cell whose share in the LP is whole, and per step, for a share
-    // of the employees, the cells of their largest row that hold at least `diveCellShare` of the LP
-    // (all from one row, so that row stays possible). A fixed cell forbids its other options to the
-    // pricer and sets every row without it to zero. Fixing whole rows instead made the LP jump from
-    // the optimum (Instance 12: 4040 → 5000 and more) where fixing cells keeps it near.
+    // The dive by cells: a cell whose share in the LP is whole, and per step, for a share of the
+    // employees, the cells of their largest row that hold at least `diveCellShare` of the LP (all from
+    // one row, so that row stays possible). A fixed cell forbids its other options to the pricer and
+    // sets every row without it to zero. On Instance 12 the dive by rows made the LP jump from the
+    // optimum (4040 → 5000 and more) where fixing cells keeps it near; on Instance 16 (56 days) the
+    // reverse (docs/rota/CG.md).
     const O1 = O + 1;
     const cellFixed = new Int16Array(E * W).fill(-1);
     const cellShare = new Float64Array(E * W * O1);
@@ -435,7 +436,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           share[e] = v;
           best[e] = j;
         }
-        if (v <= 1e-9) continue;
+        if (v <= 1e-9 || diveBy === 'rows') continue;
         const row = colRow[j]!;
         for (let d = 0; d < W; d++) cellShare[(e * W + d) * O1 + row[d]!]! += v;
       }
