@@ -170,8 +170,8 @@ const coverage = encoding(coverageKind, (ctx, p) => {
           }),
         );
       }
-      if (lower === upper && wUnder > 0 && wOver > 0) {
-        // A target: under and over in one row.
+      if (lower === upper && lower > 0 && wUnder > 0 && wOver > 0) {
+        // A target: under and over (one row where the sub-problem asks for it; else as below).
         ctx.deviation(new LinExpr(-lower).addExpr(count), wUnder, wOver);
         continue;
       }
