@@ -157,7 +157,13 @@ describe('LinearModel auxiliary columns', () => {
       }
     });
 
-    test('given a hard deviation with hard rules as constraints, a zero weight, or a constant, it falls back to penalties: two "≤" rows, one max column, or only a constant', () => {
+    test('given oneRow false, a hard deviation with hard rules as constraints, a zero weight, or a constant, it falls back to penalties: two ">=" rows with two max columns, two "≤" rows, one max column, or only a constant', () => {
+      const twoRows = new LinearModel('penalty', 1000);
+      const t = threeCells(twoRows);
+      twoRows.deviation(new LinExpr(-2).addExpr(t.sum), 5, 1, false, false);
+      expect(twoRows.toArrays().numRows).toBe(2);
+      expect(twoRows.columns).toBe(5);
+      expect(twoRows.score(twoRows.complete([1, 0, 0])).soft).toBe(5);
       const hard = new LinearModel('constraint', 1000);
       const a = threeCells(hard);
       hard.deviation(new LinExpr(-2).addExpr(a.sum), 5, 1, true);

@@ -258,13 +258,14 @@ export class LinearModel {
   /**
    * Add `below × max(0, −expr) + above × max(0, expr)` to the hard or soft score with one row,
    * `expr + u − v = 0`, and two columns (`u` below, `v` above): half the rows of two
-   * {@link LinearModel.penalty} calls, for a deviation from a target (cover). Both weights ≥ 0; with
-   * hard rules as constraints and `hard`, it falls back to the two penalties (`expr = 0` as rows).
+   * {@link LinearModel.penalty} calls, for a deviation from a target (cover). Both weights ≥ 0. With
+   * `oneRow` false, with hard rules as constraints and `hard`, or with a zero weight, it is the two
+   * penalties (a row per side).
    */
-  deviation(expr: LinExpr, below: number, above: number, hard: boolean): void {
+  deviation(expr: LinExpr, below: number, above: number, hard: boolean, oneRow = true): void {
     if (below < 0 || above < 0) throw new RangeError(`deviation: weights must be ≥ 0, got ${below} and ${above}`);
     if (below === 0 && above === 0) return;
-    if (expr.isConstant || (hard && this.hardMode === 'constraint') || below === 0 || above === 0) {
+    if (!oneRow || expr.isConstant || (hard && this.hardMode === 'constraint') || below === 0 || above === 0) {
       if (below > 0) this.penalty([new LinExpr().addExpr(expr, -1)], below, hard);
       if (above > 0) this.penalty([expr], above, hard);
       return;

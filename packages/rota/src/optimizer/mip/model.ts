@@ -124,11 +124,7 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
         lm.penalty(exprs, weight * unit, hard, linear);
       },
       deviation(expr, below, above) {
-        if (spec.oneRowTargets) lm.deviation(expr, weight * below, weight * above, hard);
-        else {
-          if (below > 0) lm.penalty([new LinExpr().addExpr(expr, -1)], weight * below, hard);
-          if (above > 0) lm.penalty([expr], weight * above, hard);
-        }
+        lm.deviation(expr, weight * below, weight * above, hard, spec.oneRowTargets === true);
       },
     };
     if (!encode(ctx)) return undefined;
