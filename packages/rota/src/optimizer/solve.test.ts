@@ -168,11 +168,24 @@ describe('solve', () => {
     expect(evaluate(problem, result.rota, rules).score).toEqual(result.score);
   });
 
-  it('given Curtois Instance1 (small enough for one MIP) and 40 s, it returns the optimum 607 with stoppedBy "optimal", long before the limit', { timeout: 60_000 }, async () => {
+  it('given Curtois Instance1 and column generation (the default), it proves the optimum 607 there (enumeration below the gap, master MIP): stoppedBy "optimal" within seconds, no MIP repair after', { timeout: 60_000 }, async () => {
     const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
     if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
     const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
-    const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1, localSearchShare: 0.1 });
+    const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1 });
+    expect(result.stoppedBy).toBe('optimal');
+    expect(result.score).toEqual({ hard: 0, soft: 607 });
+    expect(result.phases.map((p) => p.name)).toEqual(['construction', 'columnGeneration']);
+    // About 1 s quiet; 15 s leaves room for a loaded runner.
+    expect(result.elapsedMs).toBeLessThan(15_000);
+    expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
+  });
+
+  it('given Curtois Instance1 (small enough for one MIP), column generation off and 40 s, it returns the optimum 607 with stoppedBy "optimal", long before the limit', { timeout: 60_000 }, async () => {
+    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1, localSearchShare: 0.1, columnGeneration: 'off' });
     expect(result.stoppedBy).toBe('optimal');
     expect(result.score).toEqual({ hard: 0, soft: 607 });
     // The local search's tenth (to the end of its cooling cycle), then the whole-problem repair with

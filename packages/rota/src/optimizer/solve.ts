@@ -85,6 +85,13 @@ export interface SolveOptions {
   /** Share of the time limit column generation may take (default 0.5). */
   columnGenerationShare?: number;
   /**
+   * After its dive and a first master MIP, column generation adds every row within the gap to its root's
+   * bound and solves the master MIP again; when that is complete it proves the rota optimal and `solve`
+   * stops there (`stoppedBy: 'optimal'`), as it does when the root's bound meets the rota. Default
+   * true; false skips both (see `columnGeneration`'s `enumerate`): the time left goes to the repairs.
+   */
+  columnGenerationEnumerate?: boolean;
+  /**
    * With `columnGeneration: 'auto'`: the longest horizon on which the start comes from column
    * generation over the whole horizon; longer ones get the windows (default {@link COLUMN_GENERATION_MAX_DAYS}).
    */
@@ -258,9 +265,10 @@ export interface SolveResult {
   /** Move evaluations done. */
   iterations: number;
   /**
-   * Why the search stopped; `optimal` when HiGHS proved the rota optimal (a MIP repair of the whole
-   * problem — on small problems, see `mipLns`'s `wholeProblemGap` — ended optimal): no rota scores
-   * better under these rules, so the rest of the time is not spent.
+   * Why the search stopped; `optimal` when the rota is proven optimal — column generation's bound met
+   * (`columnGenerationEnumerate`), or a MIP repair of the whole problem ended optimal in HiGHS (on small
+   * problems, see `mipLns`'s `wholeProblemGap`): no rota scores better under these rules, so the rest
+   * of the time is not spent.
    */
   stoppedBy: 'time' | 'unimproved' | 'target' | 'iterations' | 'abort' | 'optimal';
   /** Why the rota is not legal, as far as can be found (empty when feasible). */
@@ -541,6 +549,7 @@ async function generatedStart(
   if (!(share > 0 && share <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationShare must be in (0, 1], got ${share}`);
   const cg = await columnGeneration(model, compiled, {
     timeLimitMs: mainLimitMs * share - (performance.now() - t0),
+    ...(options.columnGenerationEnumerate !== undefined ? { enumerate: options.columnGenerationEnumerate } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.onProgress !== undefined
       ? {
@@ -565,7 +574,14 @@ async function generatedStart(
     bestScore: score,
     trace: [{ ms: performance.now() - t0, iteration: 0, hard: score.hard, soft: score.soft }],
     iterations: 0,
-    stoppedBy: options.signal?.aborted ? 'abort' : reachedTarget(score, options.targetScore) ? 'target' : 'time',
+    // Proven optimal by column generation (its bound met, the evaluator agreeing): nothing left to search.
+    stoppedBy: options.signal?.aborted
+      ? 'abort'
+      : options.columnGenerationEnumerate !== false && cg.optimal && cg.lowerBound !== undefined && score.soft <= cg.lowerBound + 1e-6
+        ? 'optimal'
+        : reachedTarget(score, options.targetScore)
+          ? 'target'
+          : 'time',
   };
 }
 

@@ -104,6 +104,27 @@ describe('columnGeneration', () => {
     expect(r.rootConverged).toBe(true);
   });
 
+  test('given Curtois Instance1 and exact pricing (the default), the root LP (558) is a bound, the rows below the gap are all enumerated, and the master MIP over them proves 607 optimal', async () => {
+    const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000 });
+    expect(r.declined).toBe(false);
+    if (r.declined) return;
+    expect(r.rootLp).toBeCloseTo(558, 6);
+    expect(r.enumerated?.complete).toBe(true);
+    expect(r.enumerated?.rows).toBeGreaterThan(0);
+    expect(r.optimal).toBe(true);
+    expect(r.lowerBound).toBeCloseTo(607, 6);
+    expect(evaluateAssignment(model, compiled, r.assignment).score).toEqual({ hard: 0, soft: 607 });
+  });
+
+  test('given enumerate false, or a cap of 8 labels per bucket (the root LP no longer a bound), it never claims optimal on Instance1', async () => {
+    const off = await columnGeneration(model, compiled, { timeLimitMs: 20_000, enumerate: false });
+    expect(off).toMatchObject({ declined: false, optimal: false, lowerBound: expect.closeTo(558, 6) });
+    expect(off.declined === false && off.enumerated).toBeUndefined();
+    const capped = await columnGeneration(model, compiled, { timeLimitMs: 20_000, bucketCap: 8 });
+    expect(capped).toMatchObject({ declined: false, optimal: false });
+    expect(capped.declined === false && capped.lowerBound).toBeUndefined();
+  });
+
   test('given dual smoothing 0 or 0.5, the root reaches the same LP value (the optimum does not depend on the prices the rows were found with)', async () => {
     const values: number[] = [];
     for (const smoothing of [0, 0.5]) {

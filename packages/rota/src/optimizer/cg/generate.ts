@@ -18,7 +18,7 @@ import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { runHighs } from '../mip/highs.js';
 import type { ModelArrays } from '../mip/linear.js';
 import { buildSubproblem } from '../mip/model.js';
-import { priceRows } from './pricer.js';
+import { enumerateRows, priceRows } from './pricer.js';
 import { type RowProgram, type RowWindow, rowPrograms } from './rows.js';
 
 /** Options of {@link columnGeneration}. */
@@ -58,8 +58,18 @@ export interface ColumnGenerationOptions {
    * prices find nothing. Default: 0.5 while the LP has taken more time than the pricer, else 0.
    */
   smoothing?: number;
-  /** Labels per bucket in the pricer (default 32; see {@link priceRows}). */
+  /**
+   * Labels per bucket in the pricer (default: no cap, exact; see {@link priceRows}). With a cap the
+   * root's LP value is no longer a bound, and the enumeration cannot prove a rota optimal.
+   */
   bucketCap?: number;
+  /**
+   * After the dive and a first master MIP: add every row whose reduced cost under the root's duals is
+   * below the gap between that rota and the root's bound ({@link enumerateRows}), then solve the
+   * master MIP again over the pool (default: true over the whole horizon, false in a window, whose
+   * short runs the windows' sweep needs; either way only after a root that converged).
+   */
+  enumerate?: boolean;
   /** Abort: ends the run with the rota of the rows chosen so far (the rest by their largest share). */
   signal?: AbortSignal;
   /** Called after each LP solve. */
@@ -81,6 +91,15 @@ export interface ColumnGenerationOptions {
  * against 3227 by rows, and the run at 10 minutes 3230 against 3225.
  */
 export const CELL_DIVE_MAX_DAYS = 28;
+
+/** Partial rows one employee's enumeration below the gap may hold before it gives up (see `enumerate`). */
+export const ENUMERATION_MAX_LABELS = 200_000;
+/**
+ * Rows the enumeration below the gap may add in all (an equal share per employee; an employee with more
+ * tries a quarter of the gap, up to three times, and then keeps its cheapest). A larger master MIP
+ * overran its time limit in HiGHS: on Curtois Instance 7, 14 500 rows, 23 s against 10.
+ */
+export const ENUMERATION_MAX_ROWS = 5_000;
 
 /** One round of {@link columnGeneration}. */
 export interface ColumnGenerationRound {
@@ -106,6 +125,22 @@ export type ColumnGenerationResult =
       readonly rootLp: number;
       /** True when the root ended because no row lowered the LP (not by its share of the time). */
       readonly rootConverged: boolean;
+      /**
+       * The rows enumerated below the gap (see `enumerate`): how many, how many were new to the pool,
+       * and whether every employee's enumeration was complete (within {@link ENUMERATION_MAX_LABELS}
+       * partial rows, {@link ENUMERATION_MAX_ROWS} rows in all). Undefined when none ran.
+       */
+      readonly enumerated?: { readonly rows: number; readonly added: number; readonly complete: boolean };
+      /**
+       * True when the rota is proven optimal (over the free cells): the root was exact and converged,
+       * the enumeration complete, and HiGHS solved the master MIP over the pool to optimality.
+       */
+      readonly optimal: boolean;
+      /**
+       * A proven lower bound on the soft score over the free cells: the rota's own when `optimal`, else
+       * the root's LP value when the pricing was exact and the root converged; undefined otherwise.
+       */
+      readonly lowerBound?: number;
       /** LP solves. */
       readonly rounds: number;
       /** Rows generated. */
@@ -171,7 +206,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const lpBound = () => lpMs >= priceMs;
   const perRound = () => options.rowsPerRound ?? (lpBound() ? 2 : 5);
   // The pricer keeps 8 labels per bucket while that finds rows, and the full `bucketCap` once it does not.
-  const bucketCap = options.bucketCap ?? 32;
+  const bucketCap = options.bucketCap ?? Number.POSITIVE_INFINITY;
   let cap = Math.min(8, bucketCap);
   const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound()) =>
     priceRows(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
@@ -318,6 +353,21 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     let cursor = 0;
     const smoothingNow = () => options.smoothing ?? (lpBound() ? 0.5 : 0);
     let center: Float64Array | undefined;
+    /** `prices` ← each of employee e's cells' price under the duals `dual` (minus its coefficients times the duals). */
+    const cellPrices = (e: number, dual: Float64Array) => {
+      prices.fill(0);
+      for (let d = 0; d < W; d++) {
+        for (let o = 0; o < O; o++) {
+          const x = xCol[(e * D + from + d) * O + o]!;
+          if (x < 0) continue;
+          let v = 0;
+          for (let k = colStart[x]!; k < colStart[x + 1]!; k++) v -= colVal[k]! * dual[colRowIdx[k]!]!;
+          prices[d * O + o] = v;
+        }
+      }
+    };
+    // The LP's duals when the root ended (for the enumeration of rows before the master MIP).
+    let rootDual: Float64Array | undefined;
     /**
      * Partial pricing under the duals `dual`: from where the last scan stopped, until a quarter of
      * the free employees (at least 8) have rows to add, or everyone was scanned.
@@ -332,16 +382,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (; i < E && found < want && !options.signal?.aborted; i++) {
         const e = (cursor + i) % E;
         if (fixed[e]! >= 0) continue;
-        prices.fill(0);
-        for (let d = 0; d < W; d++) {
-          for (let o = 0; o < O; o++) {
-            const x = xCol[(e * D + from + d) * O + o]!;
-            if (x < 0) continue;
-            let v = 0;
-            for (let k = colStart[x]!; k < colStart[x + 1]!; k++) v -= colVal[k]! * dual[colRowIdx[k]!]!;
-            prices[d * O + o] = v;
-          }
-        }
+        cellPrices(e, dual);
         const t = performance.now();
         const rows = price(programs[e]!, prices, dual[convex + e]! - 1e-6);
         priceMs += performance.now() - t;
@@ -366,6 +407,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
         if (elapsed() >= until || round >= maxRounds || options.signal?.aborted) return { value, x: sol.colValue };
         const dual = sol.rowDual;
+        if (phase === 'root') rootDual = dual;
         // Smoothed duals (a running mean) price the rows; when they find none, the LP's own do.
         const smoothing = smoothingNow();
         if (!center || smoothing <= 0) center = Float64Array.from(dual);
@@ -389,6 +431,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     const limit = options.timeLimitMs;
     let state = await generate('root', limit * (options.rootShare ?? 0.6));
     rootLp = state.value;
+    const rootPrograms = programs.slice();
     // The dive ends by four fifths of the time; the restricted master MIP has the rest.
     const diveUntil = limit * 0.8;
     const diveStep = options.diveStep ?? 0.2;
@@ -504,15 +547,67 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     // The restricted master as a MIP over every row generated, from the dive's rota, in the worker
     // (it stops on an abort): the pool often holds a better combination than the dive took.
     const chosen = Int32Array.from(fixed);
-    const mipMs = limit - elapsed();
-    if (mipMs > 100 && !options.signal?.aborted) {
-      lp.run();
-      const start = Float64Array.from(lp.getSolution().colValue);
+    // The restricted master as a MIP over the rows in the pool, from `start` (a value per column),
+    // for up to `ms`: takes its rows when it beats `than`; returns its objective (with the constant).
+    let value = Number.POSITIVE_INFINITY;
+    let proven = false;
+    let enumerated: { rows: number; added: number; complete: boolean } | undefined;
+    const master = async (ms: number, start: Float64Array): Promise<Float64Array | undefined> => {
       const rmp = restrictedMaster(arrays, E, colEntries);
-      const out = await runHighs({ model: rmp, start, timeLimitMs: mipMs, ...(options.signal ? { signal: options.signal } : {}) });
-      if (out.values && out.objective !== undefined && out.objective < lp.getObjectiveValue() - 1e-6) {
-        const v = out.values;
+      const padded = new Float64Array(rmp.numCols);
+      padded.set(start.subarray(0, Math.min(start.length, rmp.numCols)));
+      const out = await runHighs({ model: rmp, start: padded, timeLimitMs: ms, ...(options.signal ? { signal: options.signal } : {}) });
+      if (!out.values || out.objective === undefined) return undefined;
+      const v = out.values;
+      if (out.objective + sub.lm.objectiveConstant < value - 1e-6) {
+        value = out.objective + sub.lm.objectiveConstant;
         for (let j = 0; j < colRow.length; j++) if (v[firstLambda + j]! > 0.5) chosen[colEmployee[j]!] = j;
+      }
+      proven = out.status === 'optimal';
+      return v;
+    };
+    if (limit - elapsed() > 100 && !options.signal?.aborted) {
+      lp.run();
+      value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
+      let start: Float64Array | undefined = Float64Array.from(lp.getSolution().colValue);
+      // First over the rows generated, with half the time left when the enumeration may follow.
+      const enumerate = options.enumerate ?? !window;
+      start = (await master((limit - elapsed()) * (enumerate && rootConverged ? 0.5 : 1), start)) ?? start;
+      // Then every row whose reduced cost under the root's duals is below the gap between that rota
+      // and the root's bound: no row beyond can be in a better rota (were the root's LP exact), so
+      // when each employee's enumeration is complete, the master MIP over the pool is the whole problem.
+      const gap = value - rootLp;
+      if (enumerate && rootConverged && rootDual && gap > 1e-6 && limit - elapsed() > 100 && !options.signal?.aborted) {
+        const batch: { e: number; row: Int16Array; cost: number }[] = [];
+        let complete = true;
+        // The enumeration takes at most half the time left; the master MIP has the rest.
+        const enumerateUntil = elapsed() + (limit - elapsed()) / 2;
+        for (let e = 0; e < E && !options.signal?.aborted; e++) {
+          if (elapsed() >= enumerateUntil) {
+            complete = false;
+            break;
+          }
+          cellPrices(e, rootDual);
+          // Below the whole gap when that is complete within the limits; else a quarter of it, and so on
+          // (then the rows closest to the LP's, a heuristic).
+          let delta = gap;
+          for (let tries = 0; ; tries++) {
+            const out = enumerateRows(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta - 1e-6, maxLabels: ENUMERATION_MAX_LABELS });
+            if ((out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E) || tries >= 3) {
+              complete &&= out.complete && delta === gap && out.rows.length <= ENUMERATION_MAX_ROWS / E;
+              for (const r of out.rows.slice(0, Math.ceil(ENUMERATION_MAX_ROWS / E))) batch.push({ e, row: r.row, cost: r.cost });
+              break;
+            }
+            delta /= 4;
+          }
+          await breathe();
+        }
+        const added = addColumns(batch);
+        enumerated = { rows: batch.length, added, complete };
+        if (added > 0) {
+          proven = false;
+          if (limit - elapsed() > 100 && !options.signal?.aborted) await master((limit - elapsed()) * 0.8, start);
+        }
       }
     }
     const assignment = Int16Array.from(base);
@@ -520,7 +615,11 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       const row = colRow[chosen[e]!]!;
       for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
-    return { declined: false, assignment, rootLp, rootConverged, rounds, columns: colRow.length, ms: elapsed() };
+    // Optimal when the root's bound is exact and either meets the rota or the enumeration closed the gap.
+    const provenOptimal = !Number.isFinite(bucketCap) && rootConverged && value < Number.POSITIVE_INFINITY && (value - rootLp <= 1e-6 || (proven && enumerated?.complete === true));
+    const exactRoot = !Number.isFinite(bucketCap) && rootConverged;
+    const lowerBound = provenOptimal ? value : exactRoot ? rootLp : undefined;
+    return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
   } catch (err) {
     if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };
     throw err;

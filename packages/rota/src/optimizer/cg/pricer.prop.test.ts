@@ -5,7 +5,7 @@ import { IncrementalEvaluator } from '../../engine/incremental.js';
 import { compileProblem, OFF } from '../../model/compile.js';
 import type { RuleInput } from '../../rules/rule.js';
 import { makeProblem, SHIFT_TYPES } from '../../test-fixtures/problems.js';
-import { priceRows } from './pricer.js';
+import { enumerateRows, priceRows } from './pricer.js';
 import { rowPrograms } from './rows.js';
 
 const SHIFTS = SHIFT_TYPES.slice(0, 3); // D, K, N
@@ -115,6 +115,36 @@ describe('priceRows', () => {
         expect(inc.hard).toBe(0);
         expect(inc.soft).toBeCloseTo(r.cost, 9);
       }
+      // With a threshold (the cost-to-go bound prunes): the cheapest row when it is below, none when not.
+      const capped = priceRows(rp.programs[0]!, DAYS, O, { price, count: 1, below: best + 0.5, bucketCap: 2 });
+      expect(capped[0]?.reduced).toBeCloseTo(best, 9);
+      expect(priceRows(rp.programs[0]!, DAYS, O, { price, below: best - 1e-6, bucketCap: Number.POSITIVE_INFINITY })).toEqual([]);
+    },
+    30_000,
+  );
+
+  test.prop([caseArb, fc.integer({ min: 0, max: 12 })], { numRuns: 40 })(
+    'given one employee, a week, random row rules and prices, enumerateRows below the cheapest + δ returns exactly the legal rows the evaluator values below it, cheapest first',
+    (c, delta) => {
+      const { model, compiled } = build(c);
+      const O = model.options;
+      const rp = rowPrograms(model, compiled);
+      if (!rp.ok) return;
+      const price = new Float64Array(DAYS * O);
+      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
+      const legal: { key: string; v: number }[] = [];
+      eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], price, (row, v) => legal.push({ key: Array.from(row, (o) => (o === OFF ? O : o)).join(','), v }));
+      const best = Math.min(...legal.map((r) => r.v));
+      // Values are whole numbers: a threshold half-way between two keeps ties out of the question.
+      const below = (Number.isFinite(best) ? best : 0) + delta + 0.5;
+      const { rows, complete } = enumerateRows(rp.programs[0]!, DAYS, O, { price, below });
+      expect(complete).toBe(true);
+      const want = legal.filter((r) => r.v < below).map((r) => r.key);
+      expect(rows.map((r) => Array.from(r.row).join(',')).sort()).toEqual(want.sort());
+      for (let i = 1; i < rows.length; i++) expect(rows[i]!.reduced).toBeGreaterThanOrEqual(rows[i - 1]!.reduced);
+      const cut = enumerateRows(rp.programs[0]!, DAYS, O, { price, below, maxLabels: 1 });
+      if (want.length > 0) expect(cut.complete).toBe(false);
     },
     30_000,
   );
@@ -156,6 +186,14 @@ describe('priceRows', () => {
         expect(inc.soft - r.cost).toBeCloseTo(constant, 9);
       }
       expect(rows[0]!.reduced + constant!).toBeCloseTo(best, 9);
+      // Every row of the window within 4 of the cheapest, against the evaluator's count (the runs
+      // before and after the window in the cost to go).
+      const within = enumerateRows(rp.programs[0]!, W, O, { price: local, below: rows[0]!.reduced + 4.5 });
+      let count = 0;
+      eachLegalRow(inc, O, days, price, (_row, v) => {
+        if (v < best + 4.5) count++;
+      });
+      expect(within.rows.length).toBe(count);
     },
     30_000,
   );

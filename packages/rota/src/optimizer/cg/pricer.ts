@@ -41,6 +41,35 @@ const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
  * empty when no row satisfies the program.
  */
 export function priceRows(program: RowProgram, days: number, options: number, opts: PriceOptions = {}): PricedRow[] {
+  return label(program, days, options, opts, false, Number.POSITIVE_INFINITY).rows;
+}
+
+/** Options of {@link enumerateRows}. */
+export interface EnumerateOptions {
+  /** Price added to a worked cell, as in {@link PriceOptions}. */
+  readonly price?: Float64Array;
+  /** Every row with a reduced cost below this. */
+  readonly below: number;
+  /** Give up (`complete: false`) past this many partial rows (default 2 000 000). */
+  readonly maxLabels?: number;
+}
+
+/**
+ * Every row of a row program whose reduced cost (cost plus prices) is below `below`, cheapest first —
+ * no row is left out for being dominated. Partial rows are dropped only when the cost to go (exact
+ * but for the weekends and the sums with only a maximum) shows they cannot end below it, so the work
+ * follows the number of rows found. `complete` is false when `maxLabels` stopped it (the rows are then
+ * those found among the partial rows kept).
+ */
+export function enumerateRows(program: RowProgram, days: number, options: number, opts: EnumerateOptions): { rows: PricedRow[]; complete: boolean } {
+  return label(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY }, true, opts.maxLabels ?? 2_000_000);
+}
+
+/** Largest cost-to-go table (days × states) the pricer builds for one call; beyond it, a weaker bound. */
+const COST_TO_GO_CELLS = 4_000_000;
+let toGoBuffer = new Float64Array(0);
+
+function label(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): { rows: PricedRow[]; complete: boolean } {
   const D = days;
   const O = options;
   const O1 = O + 1;
@@ -48,8 +77,8 @@ export function priceRows(program: RowProgram, days: number, options: number, op
   const cap = opts.bucketCap ?? 32;
   const { cell, pair, work, off, before, after } = program;
   // A counter whose bounds the fixed cells outside a window already break: no row.
-  for (const c of program.counters) if (c.max < 0) return [];
-  if (program.weekends && program.weekends.max < 0) return [];
+  for (const c of program.counters) if (c.max < 0) return { rows: [], complete: true };
+  if (program.weekends && program.weekends.max < 0) return { rows: [], complete: true };
   // Counters: with a lower bound they are part of the bucket key (scaled by their values' gcd, capped
   // at the bound when there is no upper bound); with only an upper bound they are dominance dimensions.
   const keyed: { value: Int32Array; g: number; min: number; max: number; cap: number; radix: number; remain: Float64Array }[] = [];
@@ -229,8 +258,188 @@ export function priceRows(program: RowProgram, days: number, options: number, op
     if (bounding) k = Math.min(k, Math.max(0, Math.floor((bounding.max - used) / bounding.least)));
     return offRest[d]! + pre[k]!;
   };
+  /**
+   * What option `o` on day `d` makes of the run of a label whose last option is `lLast` (an option,
+   * OFF, none before day 0, or CARRY), run `lRun` days, begun on day 0 when `lInit`: the new label's
+   * run × 2 + its init bit, or −1 when a run bound forbids it.
+   */
+  const runStep = (lLast: number, lRun: number, lInit: number, d: number, o: number): number => {
+    const lWorked = lLast < O || lLast === CARRY;
+    let r: number;
+    let init = lInit;
+    if (o < O) {
+      if (lWorked) {
+        r = lRun + 1;
+        if (r > work.max) return -1;
+      } else {
+        // An off run ends on day d − 1.
+        if (lLast === O && lRun < off.min && !(init && off.exemptAtBoundaries)) return -1;
+        r = 1;
+        init = d === 0 && !before ? 1 : 0;
+      }
+    } else if (lWorked) {
+      if (lRun < work.min && !(init && work.exemptAtBoundaries)) return -1;
+      r = 1;
+      init = 0;
+    } else if (lLast === O) {
+      r = lRun + 1;
+      if (r > off.max) return -1;
+    } else {
+      r = 1;
+      init = 1;
+    }
+    return Math.min(r, runCap) * 2 + init;
+  };
+  // The last run touches the end of the horizon: exempt from its minimum only when the rule says so.
+  // In a window that ends before the horizon does, it meets the fixed run after it.
+  const fits = (b: RunBounds, length: number, edge: boolean) => length <= b.max && (length >= b.min || (edge && b.exemptAtBoundaries));
+  const endOk = (lastWorked: boolean, r: number, init: boolean): boolean => {
+    const own = lastWorked ? work : off;
+    if (!after) return fits(own, r, true);
+    if (lastWorked === after.worked) return fits(own, r + after.run, init || after.edge);
+    return fits(own, r, init) && fits(after.worked ? work : off, after.run, after.edge);
+  };
+  // Cost to go: a backward pass over the labels' states (last option's class, run, init bit, the
+  // counters with a lower bound, and the weekends where the table stays small), the counters with only
+  // a maximum left out, gives
+  // the least cost of the days d… from each state after day d − 1. It is exact but for those, so a
+  // label that cannot end below \`below\` is dropped on the day it is made, and an enumeration does
+  // work in proportion to the rows it finds.
+  const nC = klass[O]!; // off's class; the worked classes are 0 … nC − 1
+  const rep = new Int16Array(nC);
+  for (let o = O - 1; o >= 0; o--) rep[klass[o]!] = o;
+  const weight = new Int32Array(Math.max(1, NK));
+  let KR = 1;
+  for (let i = NK - 1; i >= 0; i--) {
+    weight[i] = KR;
+    KR *= keyed[i]!.radix;
+  }
+  // Weekends in the state (count × this weekend's bit) when the table stays within its size.
+  let WB = wk ? (wk.max + 1) * 2 : 1;
+  if ((D + 1) * (nC + 1) * (runCap + 1) * 2 * KR * WB > COST_TO_GO_CELLS) WB = 1;
+  const IB = WB * KR;
+  const S = (nC + 1) * (runCap + 1) * 2 * IB;
+  let toGo: Float64Array | undefined;
+  if (below < INF && (D + 1) * S <= COST_TO_GO_CELLS) {
+    if (toGoBuffer.length < (D + 1) * S) toGoBuffer = new Float64Array((D + 1) * S);
+    toGo = toGoBuffer;
+    const vals = new Int32Array(Math.max(1, NK));
+    const decode = (km: number) => {
+      for (let i = 0; i < NK; i++) vals[i] = Math.floor(km / weight[i]!) % keyed[i]!.radix;
+    };
+    toGo.fill(INF, 0, (D + 1) * S);
+    for (let km = 0; km < KR; km++) {
+      decode(km);
+      let reached = true;
+      for (let i = 0; i < NK; i++) if (vals[i]! * keyed[i]!.g < keyed[i]!.min) reached = false;
+      if (!reached) continue;
+      for (let L = 0; L <= nC; L++) {
+        for (let r = 1; r <= runCap; r++) {
+          for (let init = 0; init < 2; init++) {
+            if (!endOk(L < nC, r, init === 1)) continue;
+            for (let ew = 0; ew < WB; ew++) toGo[D * S + ((L * (runCap + 1) + r) * 2 + init) * IB + ew * KR + km] = 0;
+          }
+        }
+      }
+    }
+    // A counter's values that a label after day d − 1 can have: no more than days 0 … d − 1 add, and
+    // not so few that days d … cannot reach its minimum (other states stay unreachable, INF).
+    const reach = keyed.map((kc) => {
+      const r = new Float64Array(D + 1);
+      for (let d = 0; d < D; d++) {
+        let best = 0;
+        for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== INF) best = Math.max(best, kc.value[d * O + o]! / kc.g);
+        r[d + 1] = r[d]! + best;
+      }
+      return r;
+    });
+    for (let d = D - 1; d >= 1; d--) {
+      const next = (d + 1) * S;
+      const k = wk ? wk.of[d]! : -1;
+      const newWeekend = wk ? k >= 0 && wk.of[d - 1] !== k : false;
+      for (let km = 0; km < KR; km++) {
+        decode(km);
+        let inBand = true;
+        for (let i = 0; i < NK && inBand; i++) {
+          const kc = keyed[i]!;
+          if (vals[i]! > reach[i]![d]! || vals[i]! * kc.g + kc.remain[d]! < kc.min) inBand = false;
+        }
+        if (!inBand) continue;
+        for (let o = 0; o <= O; o++) {
+          const c = cell[d * O1 + o]!;
+          if (c === INF) continue;
+          const worked = o < O;
+          // The counters after day d, as one index (−1: past a maximum).
+          let km2 = 0;
+          for (let i = 0; i < NK && km2 >= 0; i++) {
+            const kc = keyed[i]!;
+            let v = vals[i]!;
+            if (worked) {
+              v += kc.value[d * O + o]! / kc.g;
+              if (v * kc.g > kc.max) km2 = -1;
+              else if (v > kc.cap) v = kc.cap;
+            }
+            if (km2 >= 0) km2 += v * weight[i]!;
+          }
+          if (km2 < 0) continue;
+          const base = c + (worked && price ? price[d * O + o]! : 0);
+          const ko = klass[o]!;
+          for (let ew = 0; ew < WB; ew++) {
+            // The weekends after day d (as in the forward pass).
+            let ew2 = 0;
+            if (WB > 1) {
+              let w = ew >> 1;
+              let wbit = newWeekend ? 0 : ew & 1;
+              if (k >= 0 && worked && !wbit) {
+                w++;
+                wbit = 1;
+                if (w > wk!.max) continue;
+              }
+              if (k < 0) wbit = 0;
+              ew2 = w * 2 + wbit;
+            }
+            const to = next + ew2 * KR + km2;
+            const from = d * S + ew * KR + km;
+            for (let L = 0; L <= nC; L++) {
+              const lLast = L < nC ? rep[L]! : O;
+              let step = base;
+              if (worked && L < nC) {
+                const pc = pair[((d - 1) * O + lLast) * O + o]!;
+                if (pc === INF) continue;
+                step += pc;
+              }
+              for (let r = 1; r <= runCap; r++) {
+                for (let init = 0; init < 2; init++) {
+                  const rs = runStep(lLast, r, init, d, o);
+                  if (rs < 0) continue;
+                  const v = step + toGo[to + ((ko * (runCap + 1) + (rs >> 1)) * 2 + (rs & 1)) * IB]!;
+                  const at = from + ((L * (runCap + 1) + r) * 2 + init) * IB;
+                  if (v < toGo[at]!) toGo[at] = v;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  let complete = true;
+  /** A new label: label `l` extended by option `o` on the day, with the new counters in `tk` and `td`. */
+  const make = (l: number, o: number, red: number, step: number, r: number, flag: number): number => {
+    if (n >= size) grow();
+    reduced[n] = red;
+    cost[n] = cost[l]! + step;
+    parent[n] = l;
+    last[n] = o;
+    run[n] = r;
+    flags[n] = flag;
+    for (let i = 0; i < NK; i++) kv[n * NK + i] = tk[i]!;
+    for (let j = 0; j < ND; j++) dv[n * ND + j] = td[j]!;
+    return n++;
+  };
   for (let d = 0; d < D && cur.length > 0; d++) {
     const buckets = new Map<number | string, number[]>();
+    const made: number[] = [];
     const k = wk ? wk.of[d]! : -1;
     const newWeekend = wk ? k >= 0 && (d === 0 || wk.of[d - 1] !== k) : false;
     for (const l of cur) {
@@ -242,34 +451,16 @@ export function priceRows(program: RowProgram, days: number, options: number, op
         const c = cell[d * O1 + o]!;
         if (c === INF) continue;
         const worked = o < O;
-        let r: number;
-        let init = lFlags & 1;
         let step = c;
-        if (worked) {
-          if (lWorked) {
-            const pc = lLast === CARRY ? 0 : pair[((d - 1) * O + lLast) * O + o]!;
-            if (pc === INF) continue;
-            step += pc;
-            r = lRun + 1;
-            if (r > work.max) continue;
-          } else {
-            // An off run ends on day d − 1.
-            if (lLast === O && lRun < off.min && !(init && off.exemptAtBoundaries)) continue;
-            r = 1;
-            init = d === 0 && !before ? 1 : 0;
-          }
-        } else if (lWorked) {
-          if (lRun < work.min && !(init && work.exemptAtBoundaries)) continue;
-          r = 1;
-          init = 0;
-        } else if (lLast === O) {
-          r = lRun + 1;
-          if (r > off.max) continue;
-        } else {
-          r = 1;
-          init = 1;
+        if (worked && lWorked) {
+          const pc = lLast === CARRY ? 0 : pair[((d - 1) * O + lLast) * O + o]!;
+          if (pc === INF) continue;
+          step += pc;
         }
-        if (r > runCap) r = runCap;
+        const rs = runStep(lLast, lRun, lFlags & 1, d, o);
+        if (rs < 0) continue;
+        const r = rs >> 1;
+        const init = rs & 1;
         let ok = true;
         for (let i = 0; i < NK && ok; i++) {
           const kc = keyed[i]!;
@@ -305,7 +496,21 @@ export function priceRows(program: RowProgram, days: number, options: number, op
         }
         if (k < 0) wbit = 0;
         const red = reduced[l]! + step + (worked && price ? price[d * O + o]! : 0);
-        if (below < INF && red + restBound(d + 1, bounding ? tk[bounding.at]! * keyed[bounding.at]!.g : 0) >= below) continue;
+        if (below < INF) {
+          let lb: number;
+          if (toGo) {
+            let at = (d + 1) * S + ((klass[o]! * (runCap + 1) + r) * 2 + init) * IB + (WB > 1 ? (td[ND - 1]! * 2 + wbit) * KR : 0);
+            for (let i = 0; i < NK; i++) at += tk[i]! * weight[i]!;
+            lb = toGo[at]!;
+          } else lb = restBound(d + 1, bounding ? tk[bounding.at]! * keyed[bounding.at]!.g : 0);
+          if (red + lb >= below) continue;
+        }
+        if (enumerate) {
+          // Every partial row is kept (no dominance, no cap), up to maxLabels.
+          if (n >= maxLabels) complete = false;
+          else made.push(make(l, o, red, step, r, init | (wbit << 1)));
+          continue;
+        }
         let key: number | string;
         if (numericKey) {
           let x = ((klass[o]! * (runCap + 1) + r) * 2 + init) * 2 + wbit;
@@ -366,34 +571,17 @@ export function priceRows(program: RowProgram, days: number, options: number, op
           if (reduced[list[worst]!]! <= red) continue;
           list[worst] = -1;
         }
-        if (n >= size) grow();
-        reduced[n] = red;
-        cost[n] = cost[l]! + step;
-        parent[n] = l;
-        last[n] = o;
-        run[n] = r;
-        flags[n] = init | (wbit << 1);
-        for (let i = 0; i < NK; i++) kv[n * NK + i] = tk[i]!;
-        for (let j = 0; j < ND; j++) dv[n * ND + j] = td[j]!;
-        list.push(n);
-        n++;
+        list.push(make(l, o, red, step, r, init | (wbit << 1)));
       }
     }
-    cur = [];
-    for (const list of buckets.values()) for (const q of list) if (q >= 0) cur.push(q);
+    if (enumerate) cur = made;
+    else {
+      cur = [];
+      for (const list of buckets.values()) for (const q of list) if (q >= 0) cur.push(q);
+    }
   }
-  // The last run touches the end of the horizon: exempt from its minimum only when the rule says so.
-  // In a window that ends before the horizon does, it meets the fixed run after it.
-  const fits = (b: RunBounds, length: number, edge: boolean) => length <= b.max && (length >= b.min || (edge && b.exemptAtBoundaries));
   const finals = cur.filter((l) => {
-    const lastWorked = last[l]! < O || last[l] === CARRY;
-    const init = (flags[l]! & 1) === 1;
-    const own = lastWorked ? work : off;
-    if (!after) {
-      if (!fits(own, run[l]!, true)) return false;
-    } else if (lastWorked === after.worked) {
-      if (!fits(own, run[l]! + after.run, init || after.edge)) return false;
-    } else if (!fits(own, run[l]!, init) || !fits(after.worked ? work : off, after.run, after.edge)) return false;
+    if (!endOk(last[l]! < O || last[l] === CARRY, run[l]!, (flags[l]! & 1) === 1)) return false;
     for (let i = 0; i < NK; i++) if (kv[l * NK + i]! * keyed[i]!.g < keyed[i]!.min) return false;
     return true;
   });
@@ -410,5 +598,5 @@ export function priceRows(program: RowProgram, days: number, options: number, op
     }
     out.push({ row, cost: cost[l]!, reduced: reduced[l]! });
   }
-  return out;
+  return { rows: out, complete };
 }
