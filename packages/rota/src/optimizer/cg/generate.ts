@@ -547,8 +547,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     // The restricted master as a MIP over every row generated, from the dive's rota, in the worker
     // (it stops on an abort): the pool often holds a better combination than the dive took.
     const chosen = Int32Array.from(fixed);
-    // The restricted master as a MIP over the rows in the pool, from `start` (a value per column),
-    // for up to `ms`: takes its rows when it beats `than`; returns its objective (with the constant).
+    // The restricted master as a MIP over the rows in the pool, from `start` (a value per column), for
+    // up to `ms`: its rows are chosen when it beats `value` (the rota's score in the master), `proven`
+    // tells whether HiGHS ended optimal, and its column values are returned (a start for the next).
     let value = Number.POSITIVE_INFINITY;
     let proven = false;
     let enumerated: { rows: number; added: number; complete: boolean } | undefined;
