@@ -7,7 +7,7 @@
 export { CELL_DIVE_MAX_DAYS, type ColumnGenerationOptions, type ColumnGenerationResult, type ColumnGenerationRound, columnGeneration, ENUMERATION_MAX_LABELS, ENUMERATION_MAX_ROWS } from './cg/generate.js';
 export { type EnumerateOptions, enumerateRows, type PricedRow, type PriceOptions, priceRows } from './cg/pricer.js';
 export { type RowBoundary, type RowCounter, type RowProgram, type RowProgramsResult, type RowWindow, type RunBounds, rowPrograms } from './cg/rows.js';
-export { type ColumnGenerationWindowsOptions, type ColumnGenerationWindowsResult, columnGenerationWindows } from './cg/windows.js';
+export { type ColumnGenerationWindowsOptions, type ColumnGenerationWindowsResult, columnGenerationWindows, WINDOW_BUCKET_CAP } from './cg/windows.js';
 export { constructGreedy, fixedCells } from './construct.js';
 export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape } from './mip/lns.js';
