@@ -82,7 +82,7 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
   // Counters: with a lower bound they are part of the bucket key (scaled by their values' gcd, capped
   // at the bound when there is no upper bound); with only an upper bound they are dominance dimensions.
   const keyed: { value: Int32Array; g: number; min: number; max: number; cap: number; radix: number; remain: Float64Array }[] = [];
-  const capped: { value: Int32Array; max: number }[] = [];
+  const capped: { value: Int32Array; max: number; remain: Float64Array }[] = [];
   for (const c of program.counters) {
     // remain[d]: the most the days d… can still add (over the options each cell allows).
     const remain = new Float64Array(D + 1);
@@ -100,7 +100,7 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
       const capV = Number.isFinite(c.max) ? Math.floor(c.max / g) : Math.ceil(c.min / g);
       keyed.push({ value: c.value, g, min: c.min, max: c.max, cap: capV, radix: capV + 1, remain });
     } else if (Number.isFinite(c.max)) {
-      capped.push({ value: c.value, max: c.max });
+      capped.push({ value: c.value, max: c.max, remain });
     }
   }
   // Options whose pair costs to the next day are the same on every day are one class for the bucket
@@ -143,18 +143,13 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
   const dimStep = new Float64Array(ND);
   const dimRemain: Float64Array[] = [];
   for (let j = 0; j < capped.length; j++) {
-    const cc = capped[j]!;
-    const rem = new Float64Array(D + 1);
+    const { max, remain } = capped[j]!;
+    // The largest one day can add: the largest step of its remainder.
     let step = 0;
-    for (let d = D - 1; d >= 0; d--) {
-      let best = 0;
-      for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== Number.POSITIVE_INFINITY) best = Math.max(best, cc.value[d * O + o]!);
-      rem[d] = rem[d + 1]! + best;
-      step = Math.max(step, best);
-    }
-    dimMax[j] = cc.max;
+    for (let d = 0; d < D; d++) step = Math.max(step, remain[d]! - remain[d + 1]!);
+    dimMax[j] = max;
     dimStep[j] = step;
-    dimRemain.push(rem);
+    dimRemain.push(remain);
   }
   if (wk) {
     const rem = new Float64Array(D + 1);
@@ -342,17 +337,9 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
         }
       }
     }
-    // A counter's values that a label after day d − 1 can have: no more than days 0 … d − 1 add, and
-    // not so few that days d … cannot reach its minimum (other states stay unreachable, INF).
-    const reach = keyed.map((kc) => {
-      const r = new Float64Array(D + 1);
-      for (let d = 0; d < D; d++) {
-        let best = 0;
-        for (let o = 0; o < O; o++) if (cell[d * O1 + o] !== INF) best = Math.max(best, kc.value[d * O + o]! / kc.g);
-        r[d + 1] = r[d]! + best;
-      }
-      return r;
-    });
+    // A counter's values that a label after day d − 1 can have: no more than days 0 … d − 1 add (its
+    // remainder from day 0 less that from day d), and not so few that days d … cannot reach its
+    // minimum (other states stay unreachable, INF).
     for (let d = D - 1; d >= 1; d--) {
       const next = (d + 1) * S;
       const k = wk ? wk.of[d]! : -1;
@@ -362,7 +349,7 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
         let inBand = true;
         for (let i = 0; i < NK && inBand; i++) {
           const kc = keyed[i]!;
-          if (vals[i]! > reach[i]![d]! || vals[i]! * kc.g + kc.remain[d]! < kc.min) inBand = false;
+          if (vals[i]! * kc.g > kc.remain[0]! - kc.remain[d]! || vals[i]! * kc.g + kc.remain[d]! < kc.min) inBand = false;
         }
         if (!inBand) continue;
         for (let o = 0; o <= O; o++) {
