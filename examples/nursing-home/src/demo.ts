@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDays, publicHolidays, safeParseProblem } from '@omsorg/domain';
 import { amlChapter10, combineRules, coreRules, ksTurnus, rotaReportHtml } from '@omsorg/rota';
-import { solve } from '@omsorg/rota/optimizer';
+import { type SolvePhaseName, solve } from '@omsorg/rota/optimizer';
 import cliProgress from 'cli-progress';
 
 const { values, positionals } = parseArgs({
@@ -53,10 +53,11 @@ bar.update(100, { hard: result.score.hard, soft: Math.round(result.score.soft) }
 bar.stop();
 
 // Where the time went: each phase of the solver, its seconds and the best score it ended with.
-const phaseNames: Record<string, [string, string]> = {
+const phaseNames: Record<SolvePhaseName, [string, string]> = {
   construction: ['konstruksjon', 'construction'],
   columnGeneration: ['kolonnegenerering', 'column generation'],
   localSearch: ['lokalsøk', 'local search'],
+  rowRepair: ['radreparasjon', 'row repair'],
   legalize: ['lovliggjøring', 'legalising'],
   windows: ['vinduer', 'windows'],
   mipRepair: ['MIP-reparasjon', 'MIP repair'],

@@ -6,6 +6,7 @@
  */
 export { CELL_DIVE_MAX_DAYS, type ColumnGenerationOptions, type ColumnGenerationResult, type ColumnGenerationRound, columnGeneration, ENUMERATION_MAX_LABELS, ENUMERATION_MAX_ROWS } from './cg/generate.js';
 export { type EnumerateOptions, enumerateRows, type PricedRow, type PriceOptions, priceRows } from './cg/pricer.js';
+export { ROW_REPAIR_BUCKET_CAP, ROW_SWEEP_MIN_GAIN, type RowRepairOptions, type RowRepairResult, repairRows } from './cg/repair.js';
 export { type RowBoundary, type RowCounter, type RowProgram, type RowProgramsResult, type RowWindow, type RunBounds, rowPrograms } from './cg/rows.js';
 export { type ColumnGenerationWindowsOptions, type ColumnGenerationWindowsResult, columnGenerationWindows, WINDOW_BUCKET_CAP } from './cg/windows.js';
 export { constructGreedy, fixedCells } from './construct.js';
@@ -14,4 +15,4 @@ export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neig
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';
-export { COLUMN_GENERATION_MAX_DAYS, COLUMN_GENERATION_WINDOW_DAYS, cyclicProblem, LEGALIZE_CYCLE_SHARE, LEGALIZE_MIN_CYCLE, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, repairHighsOptions, type SolveOptions, type SolvePhase, type SolvePhaseName, type SolveResult, solve, WINDOWS_AFTER_START_MIN_DAYS, WINDOWS_AFTER_START_SHARE, WINDOWS_LOCAL_SEARCH_SHARE, WINDOWS_MAX_EMPLOYEE_OPTIONS } from './solve.js';
+export { COLUMN_GENERATION_MAX_DAYS, COLUMN_GENERATION_WINDOW_DAYS, cyclicProblem, LEGALIZE_CYCLE_SHARE, LEGALIZE_MIN_CYCLE, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, ROW_REPAIR_SHARE, repairHighsOptions, type SolveOptions, type SolvePhase, type SolvePhaseName, type SolveResult, solve, WINDOWS_AFTER_START_MIN_DAYS, WINDOWS_AFTER_START_SHARE, WINDOWS_LOCAL_SEARCH_SHARE, WINDOWS_MAX_EMPLOYEE_OPTIONS } from './solve.js';

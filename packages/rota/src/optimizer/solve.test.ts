@@ -194,6 +194,26 @@ describe('solve', () => {
     expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
   });
 
+  it('given Curtois Instance1, column generation off and a local search cut short (a cycle of 2000 moves) that leaves hard points, rowRepair mends them before anything else runs, and the rota ends legal', { timeout: 60_000 }, async () => {
+    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const options = { timeLimitMs: 6_000, seed: 1, localSearchShare: 0.001, columnGeneration: 'off', annealing: { cycleIterations: 2000 } } as const;
+    const result = await solve(problem, curtois, options);
+    const names = result.phases.map((p) => p.name);
+    expect(names.slice(0, 3)).toEqual(['construction', 'localSearch', 'rowRepair']);
+    const repair = result.phases[2]!;
+    expect(repair.before.hard).toBeGreaterThan(0);
+    expect(repair.after.hard).toBe(0);
+    expect(names).not.toContain('legalize');
+    expect(result.score.hard).toBe(0);
+    expect(evaluate(problem, result.rota, curtois).score).toEqual(result.score);
+    // Without it, the local search makes the rota legal (legalize) instead.
+    const without = await solve(problem, curtois, { ...options, rowRepair: false });
+    expect(without.phases.map((p) => p.name)).not.toContain('rowRepair');
+    expect(without.phases.map((p) => p.name)).toContain('legalize');
+  });
+
   it('given 98 days (past COLUMN_GENERATION_MAX_DAYS, so column generation over windows) and rules with row programs, the windows run and the rota is legal at the score a fresh evaluation gives', { timeout: 60_000 }, async () => {
     const problem = parseProblem({ ...smallProblem(), horizon: { start: '2026-03-16', days: 98 } });
     const rowRules: RuleInput[] = [

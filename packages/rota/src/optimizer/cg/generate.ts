@@ -127,8 +127,9 @@ export type ColumnGenerationResult =
       readonly rootConverged: boolean;
       /**
        * The rows enumerated below the gap (see `enumerate`): how many, how many were new to the pool,
-       * and whether every employee's enumeration was complete (within {@link ENUMERATION_MAX_LABELS}
-       * partial rows, {@link ENUMERATION_MAX_ROWS} rows in all). Undefined when none ran.
+       * and whether they are complete for the rota returned: every employee's enumeration finished
+       * (within {@link ENUMERATION_MAX_LABELS} partial rows and its share of {@link ENUMERATION_MAX_ROWS})
+       * up to a reduced cost that any better rota's rows stay under. Undefined when none ran.
        */
       readonly enumerated?: { readonly rows: number; readonly added: number; readonly complete: boolean };
       /**
@@ -138,7 +139,8 @@ export type ColumnGenerationResult =
       readonly optimal: boolean;
       /**
        * A proven lower bound on the soft score over the free cells: the rota's own when `optimal`, else
-       * the root's LP value when the pricing was exact and the root converged; undefined otherwise.
+       * the root's LP value when the pricing was exact and the root converged (rounded up when every
+       * cost is a whole number); undefined otherwise.
        */
       readonly lowerBound?: number;
       /** LP solves. */
@@ -553,6 +555,14 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     let value = Number.POSITIVE_INFINITY;
     let proven = false;
     let enumerated: { rows: number; added: number; complete: boolean } | undefined;
+    // Integral costs: the master's own columns, its constant and every cost the rows are made of.
+    const whole = (a: ArrayLike<number>) => {
+      for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && !Number.isInteger(a[i]!)) return false;
+      return true;
+    };
+    const integral = Number.isInteger(sub.lm.objectiveConstant) && whole(arrays.colCost) && rootPrograms.every((p) => whole(p.cell) && whole(p.pair));
+    /** The bound a root LP value gives: rounded up (less a tolerance) when every cost is integral. */
+    const lowerBoundOf = (lpValue: number) => (integral ? Math.ceil(lpValue - 1e-6) : lpValue);
     const master = async (ms: number, start: Float64Array): Promise<Float64Array | undefined> => {
       const rmp = restrictedMaster(arrays, E, colEntries);
       const padded = new Float64Array(rmp.numCols);
@@ -577,15 +587,20 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       // Then every row whose reduced cost under the root's duals is below the gap between that rota
       // and the root's bound: no row beyond can be in a better rota (were the root's LP exact), so
       // when each employee's enumeration is complete, the master MIP over the pool is the whole problem.
-      const gap = value - rootLp;
-      if (enumerate && rootConverged && rootDual && gap > 1e-6 && limit - elapsed() > 100 && !options.signal?.aborted) {
+      // With integral costs (every cost of the master and of the rows a whole number, as in Curtois's
+      // instances), the bound rounds up, and a better rota is at least 1 better: the rows that can be
+      // in one are those with a reduced cost up to value − 1 − the root's LP.
+      const better = (v: number) => (integral ? v - 1 : v) - rootLp;
+      const gap = better(value);
+      if (enumerate && rootConverged && rootDual && gap >= -1e-6 && value > lowerBoundOf(rootLp) + 1e-6 && limit - elapsed() > 100 && !options.signal?.aborted) {
         const batch: { e: number; row: Int16Array; cost: number }[] = [];
-        let complete = true;
+        // Every employee's rows up to this reduced cost are in the pool (−∞: some employee's were not all enumerated).
+        let within = gap;
         // The enumeration takes at most half the time left; the master MIP has the rest.
         const enumerateUntil = elapsed() + (limit - elapsed()) / 2;
         for (let e = 0; e < E && !options.signal?.aborted; e++) {
           if (elapsed() >= enumerateUntil) {
-            complete = false;
+            within = Number.NEGATIVE_INFINITY;
             break;
           }
           cellPrices(e, rootDual);
@@ -593,9 +608,10 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           // (then the rows closest to the LP's, a heuristic).
           let delta = gap;
           for (let tries = 0; ; tries++) {
-            const out = enumerateRows(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta - 1e-6, maxLabels: ENUMERATION_MAX_LABELS });
-            if ((out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E) || tries >= 3) {
-              complete &&= out.complete && delta === gap && out.rows.length <= ENUMERATION_MAX_ROWS / E;
+            const out = enumerateRows(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS });
+            const fits = out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E;
+            if (fits || tries >= 3) {
+              within = fits ? Math.min(within, delta) : Number.NEGATIVE_INFINITY;
               for (const r of out.rows.slice(0, Math.ceil(ENUMERATION_MAX_ROWS / E))) batch.push({ e, row: r.row, cost: r.cost });
               break;
             }
@@ -604,11 +620,13 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           await breathe();
         }
         const added = addColumns(batch);
-        enumerated = { rows: batch.length, added, complete };
         if (added > 0) {
           proven = false;
           if (limit - elapsed() > 100 && !options.signal?.aborted) await master((limit - elapsed()) * 0.8, start);
         }
+        // A rota better than the master MIP's has only rows up to better(value) each: when those are
+        // all in the pool, HiGHS's optimum over it is the problem's.
+        enumerated = { rows: batch.length, added, complete: within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9 };
       }
     }
     const assignment = Int16Array.from(base);
@@ -617,9 +635,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
     // Optimal when the root's bound is exact and either meets the rota or the enumeration closed the gap.
-    const provenOptimal = !Number.isFinite(bucketCap) && rootConverged && value < Number.POSITIVE_INFINITY && (value - rootLp <= 1e-6 || (proven && enumerated?.complete === true));
+    const provenOptimal = !Number.isFinite(bucketCap) && rootConverged && value < Number.POSITIVE_INFINITY && (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true));
     const exactRoot = !Number.isFinite(bucketCap) && rootConverged;
-    const lowerBound = provenOptimal ? value : exactRoot ? rootLp : undefined;
+    const lowerBound = provenOptimal ? value : exactRoot ? lowerBoundOf(rootLp) : undefined;
     return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
   } catch (err) {
     if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };

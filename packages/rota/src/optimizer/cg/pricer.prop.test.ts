@@ -236,3 +236,17 @@ describe('priceRows', () => {
     30_000,
   );
 });
+
+describe('priceRows deadline', () => {
+  test('given a deadline already passed, no rows; given none, the cheapest row of the week', () => {
+    const { model, compiled } = build({ startDay: 1, succession: [], count: undefined, minutes: undefined, work: undefined, off: undefined, weekends: undefined, rest: false, dayOff: undefined, requests: [], prices: Array(DAYS * 3).fill(-1) });
+    const rp = rowPrograms(model, compiled);
+    expect(rp.ok).toBe(true);
+    if (!rp.ok) return;
+    const price = new Float64Array(DAYS * model.options).fill(-1);
+    expect(priceRows(rp.programs[0]!, DAYS, model.options, { price, deadline: performance.now() - 1 })).toEqual([]);
+    const rows = priceRows(rp.programs[0]!, DAYS, model.options, { price });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.reduced).toBe(-DAYS);
+  });
+});

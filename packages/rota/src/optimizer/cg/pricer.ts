@@ -32,6 +32,8 @@ export interface PriceOptions {
   readonly below?: number;
   /** Labels kept per bucket (default 32). */
   readonly bucketCap?: number;
+  /** Give up (no rows) once `performance.now()` passes this, checked once per day of the row. */
+  readonly deadline?: number;
 }
 
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
@@ -303,30 +305,56 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
   const nC = klass[O]!; // off's class; the worked classes are 0 … nC − 1
   const rep = new Int16Array(nC);
   for (let o = O - 1; o >= 0; o--) rep[klass[o]!] = o;
-  const weight = new Int32Array(Math.max(1, NK));
+  // The counters of the cost to go's state: every keyed one, then (in an enumeration, where the bound
+  // decides the work) the counters with only a maximum, smallest range first, while the table stays
+  // within its size. `dim` is where a label holds the value: its keyed index, or its dominance
+  // dimension (a capped counter's raw sum, scaled here by its gcd).
+  const toGoDims: { value: Int32Array; g: number; min: number; max: number; cap: number; radix: number; remain: Float64Array; keyedAt: number; dim: number }[] = keyed.map((k, i) => ({ ...k, keyedAt: i, dim: -1 }));
   let KR = 1;
-  for (let i = NK - 1; i >= 0; i--) {
-    weight[i] = KR;
-    KR *= keyed[i]!.radix;
+  for (const k of keyed) KR *= k.radix;
+  let WB = wk ? (wk.max + 1) * 2 : 1;
+  const cells = (kr: number, wb: number) => (D + 1) * (nC + 1) * (runCap + 1) * 2 * kr * wb;
+  if (cells(KR, WB) > COST_TO_GO_CELLS) WB = 1;
+  if (enumerate) {
+    const extra = capped
+      .map((c, j) => {
+        let g = 0;
+        for (let i = 0; i < c.value.length; i++) g = gcd(g, c.value[i]!);
+        g = g || 1;
+        return { value: c.value, g, min: 0, max: c.max, cap: Math.floor(c.max / g), radix: Math.floor(c.max / g) + 1, remain: c.remain, keyedAt: -1, dim: j };
+      })
+      .sort((a, b) => a.radix - b.radix);
+    for (const x of extra) {
+      if (cells(KR * x.radix, WB) > COST_TO_GO_CELLS) break;
+      toGoDims.push(x);
+      KR *= x.radix;
+    }
+  }
+  const NT = toGoDims.length;
+  const weight = new Int32Array(Math.max(1, NT));
+  {
+    let w = 1;
+    for (let i = NT - 1; i >= 0; i--) {
+      weight[i] = w;
+      w *= toGoDims[i]!.radix;
+    }
   }
   // Weekends in the state (count × this weekend's bit) when the table stays within its size.
-  let WB = wk ? (wk.max + 1) * 2 : 1;
-  if ((D + 1) * (nC + 1) * (runCap + 1) * 2 * KR * WB > COST_TO_GO_CELLS) WB = 1;
   const IB = WB * KR;
   const S = (nC + 1) * (runCap + 1) * 2 * IB;
   let toGo: Float64Array | undefined;
   if (below < INF && (D + 1) * S <= COST_TO_GO_CELLS) {
     if (toGoBuffer.length < (D + 1) * S) toGoBuffer = new Float64Array((D + 1) * S);
     toGo = toGoBuffer;
-    const vals = new Int32Array(Math.max(1, NK));
+    const vals = new Int32Array(Math.max(1, NT));
     const decode = (km: number) => {
-      for (let i = 0; i < NK; i++) vals[i] = Math.floor(km / weight[i]!) % keyed[i]!.radix;
+      for (let i = 0; i < NT; i++) vals[i] = Math.floor(km / weight[i]!) % toGoDims[i]!.radix;
     };
     toGo.fill(INF, 0, (D + 1) * S);
     for (let km = 0; km < KR; km++) {
       decode(km);
       let reached = true;
-      for (let i = 0; i < NK; i++) if (vals[i]! * keyed[i]!.g < keyed[i]!.min) reached = false;
+      for (let i = 0; i < NT; i++) if (vals[i]! * toGoDims[i]!.g < toGoDims[i]!.min) reached = false;
       if (!reached) continue;
       for (let L = 0; L <= nC; L++) {
         for (let r = 1; r <= runCap; r++) {
@@ -347,8 +375,8 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
       for (let km = 0; km < KR; km++) {
         decode(km);
         let inBand = true;
-        for (let i = 0; i < NK && inBand; i++) {
-          const kc = keyed[i]!;
+        for (let i = 0; i < NT && inBand; i++) {
+          const kc = toGoDims[i]!;
           if (vals[i]! * kc.g > kc.remain[0]! - kc.remain[d]! || vals[i]! * kc.g + kc.remain[d]! < kc.min) inBand = false;
         }
         if (!inBand) continue;
@@ -358,8 +386,8 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
           const worked = o < O;
           // The counters after day d, as one index (−1: past a maximum).
           let km2 = 0;
-          for (let i = 0; i < NK && km2 >= 0; i++) {
-            const kc = keyed[i]!;
+          for (let i = 0; i < NT && km2 >= 0; i++) {
+            const kc = toGoDims[i]!;
             let v = vals[i]!;
             if (worked) {
               v += kc.value[d * O + o]! / kc.g;
@@ -424,7 +452,9 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
     for (let j = 0; j < ND; j++) dv[n * ND + j] = td[j]!;
     return n++;
   };
+  const deadline = opts.deadline ?? INF;
   for (let d = 0; d < D && cur.length > 0; d++) {
+    if (deadline < INF && performance.now() > deadline) return { rows: [], complete: false };
     const buckets = new Map<number | string, number[]>();
     const made: number[] = [];
     const k = wk ? wk.of[d]! : -1;
@@ -487,7 +517,10 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
           let lb: number;
           if (toGo) {
             let at = (d + 1) * S + ((klass[o]! * (runCap + 1) + r) * 2 + init) * IB + (WB > 1 ? (td[ND - 1]! * 2 + wbit) * KR : 0);
-            for (let i = 0; i < NK; i++) at += tk[i]! * weight[i]!;
+            for (let i = 0; i < NT; i++) {
+              const t = toGoDims[i]!;
+              at += (t.keyedAt >= 0 ? tk[t.keyedAt]! : td[t.dim]! / t.g) * weight[i]!;
+            }
             lb = toGo[at]!;
           } else lb = restBound(d + 1, bounding ? tk[bounding.at]! * keyed[bounding.at]!.g : 0);
           if (red + lb >= below) continue;
