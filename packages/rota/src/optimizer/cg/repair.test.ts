@@ -87,4 +87,18 @@ describe('repairRows', () => {
       { numRuns: 15 },
     );
   });
+
+  test('property: with a pricer that keeps one label per bucket (a heuristic that may offer a worse row) and sweeps, still never a worse score: the evaluator decides', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: -1, max: 0 }), { minLength: E * D, maxLength: E * D }), fc.integer({ min: 2, max: 14 }), async (cells, sweepDays) => {
+        const a = Int16Array.from(cells);
+        const before = evaluateAssignment(model, compiled, a).score;
+        const r = await repairRows(model, compiled, a, { timeLimitMs: 5_000, bucketCap: 1, minSweepGain: 0.001, sweepDays });
+        expect(r.score.hard).toBeLessThanOrEqual(before.hard);
+        if (r.score.hard === before.hard) expect(r.score.soft).toBeLessThanOrEqual(before.soft);
+        expect(evaluateAssignment(model, compiled, r.assignment).score).toEqual(r.score);
+      }),
+      { numRuns: 15 },
+    );
+  });
 });
