@@ -37,6 +37,13 @@ const plantedArbitrary = problemArbitrary({ employees: { min: 2, max: 6 }, weeks
   }),
 );
 
+/** Curtois Instance1 (the fixture) as a problem and its rules. */
+function instance1() {
+  const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
+  if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
+  return curtoisToProblem(parsed.instance, { id: 'Instance1' });
+}
+
 describe('solve (properties)', () => {
   test.prop([plantedArbitrary], { numRuns: 15 })('planted feasibility: finds a rota with no hard violation', async ({ problem, hidden }) => {
     fc.pre(evaluate(problem, hidden, PLANTED_RULES).score.hard === 0);
@@ -169,9 +176,7 @@ describe('solve', () => {
   });
 
   it('given Curtois Instance1 and column generation (the default), it proves the optimum 607 there (enumeration below the gap, master MIP): stoppedBy "optimal" within seconds, no MIP repair after', { timeout: 60_000 }, async () => {
-    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
-    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
-    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const { problem, rules: curtois } = instance1();
     const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1 });
     expect(result.stoppedBy).toBe('optimal');
     expect(result.score).toEqual({ hard: 0, soft: 607 });
@@ -182,9 +187,7 @@ describe('solve', () => {
   });
 
   it('given Curtois Instance1 (small enough for one MIP), column generation off and 40 s, it returns the optimum 607 with stoppedBy "optimal", long before the limit', { timeout: 60_000 }, async () => {
-    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
-    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
-    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const { problem, rules: curtois } = instance1();
     const result = await solve(problem, curtois, { timeLimitMs: 40_000, seed: 1, localSearchShare: 0.1, columnGeneration: 'off' });
     expect(result.stoppedBy).toBe('optimal');
     expect(result.score).toEqual({ hard: 0, soft: 607 });
@@ -195,9 +198,7 @@ describe('solve', () => {
   });
 
   it('given Curtois Instance1, column generation off and a local search cut short (a cycle of 2000 moves) that leaves hard points, rowRepair mends them before anything else runs, and the rota ends legal', { timeout: 60_000 }, async () => {
-    const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
-    if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
-    const { problem, rules: curtois } = curtoisToProblem(parsed.instance, { id: 'Instance1' });
+    const { problem, rules: curtois } = instance1();
     const options = { timeLimitMs: 6_000, seed: 1, localSearchShare: 0.001, columnGeneration: 'off', annealing: { cycleIterations: 2000 } } as const;
     const result = await solve(problem, curtois, options);
     const names = result.phases.map((p) => p.name);
