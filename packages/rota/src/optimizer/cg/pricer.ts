@@ -59,8 +59,8 @@ export interface EnumerateOptions {
 /**
  * Every row of a row program whose reduced cost (cost plus prices) is below `below`, cheapest first —
  * no row is left out for being dominated. Partial rows are dropped only when the cost to go (exact
- * but for the weekends and the sums with only a maximum) shows they cannot end below it, so the work
- * follows the number of rows found. `complete` is false when `maxLabels` stopped it (the rows are then
+ * but for the weekends and the sums with only a maximum that its table has no room for) shows they
+ * cannot end below it, so the work follows the number of rows found. `complete` is false when `maxLabels` stopped it (the rows are then
  * those found among the partial rows kept).
  */
 export function enumerateRows(program: RowProgram, days: number, options: number, opts: EnumerateOptions): { rows: PricedRow[]; complete: boolean } {
@@ -297,11 +297,10 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
     return fits(own, r, init) && fits(after.worked ? work : off, after.run, after.edge);
   };
   // Cost to go: a backward pass over the labels' states (last option's class, run, init bit, the
-  // counters with a lower bound, and the weekends where the table stays small), the counters with only
-  // a maximum left out, gives
-  // the least cost of the days d… from each state after day d − 1. It is exact but for those, so a
-  // label that cannot end below \`below\` is dropped on the day it is made, and an enumeration does
-  // work in proportion to the rows it finds.
+  // counters with a lower bound, the weekends where the table stays small and, in an enumeration, the
+  // counters with only a maximum that fit) gives the least cost of the days d… from each state after
+  // day d − 1. It is exact but for what it leaves out, so a label that cannot end below \`below\` is
+  // dropped on the day it is made, and an enumeration does work in proportion to the rows it finds.
   const nC = klass[O]!; // off's class; the worked classes are 0 … nC − 1
   const rep = new Int16Array(nC);
   for (let o = O - 1; o >= 0; o--) rep[klass[o]!] = o;
