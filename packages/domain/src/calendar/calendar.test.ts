@@ -1,3 +1,5 @@
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -117,6 +119,68 @@ describe('Europe/Oslo instants across DST', () => {
   ])('a 21:30–07:30 night shift starting %s lasts %i real minutes', (date, minutes) => {
     expect(shiftInstance(date, night).minutes).toBe(minutes);
     expect(shiftInstance(date, night).nominalMinutes).toBe(600);
+  });
+
+  // The offsets are memoized per UTC hour; zones whose changes fall within an hour (Lord Howe's
+  // half-hour DST at 02:00 local = 15:30Z, Chatham at 02:45 local) and odd offsets must still match Intl.
+  const zones = ['Europe/Oslo', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'UTC'];
+  const instants = fc.oneof(
+    fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2060, 0, 1) }),
+    // Near the hour and half-hour boundaries, where changes happen.
+    fc.tuple(fc.integer({ min: Date.UTC(1990, 0, 1) / 1_800_000, max: Date.UTC(2050, 0, 1) / 1_800_000 }), fc.integer({ min: -2, max: 2 })).map(([h, ms]) => h * 1_800_000 + ms),
+  );
+  it('gives every instant, in zones with odd offsets and changes within an hour, the local time Intl gives', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instants, (zone, t) => {
+        const local = t + tzOffset(zone, new Date(t)) * 60_000;
+        const day = Math.floor(local / 86_400_000);
+        expect(instantToLocal(new Date(t), zone)).toEqual({ date: fromDayNumber(day), minuteOfDay: Math.floor((local - day * 86_400_000) / 60_000) });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the instants around every change of offset in 2024–2026 the local time Intl gives', () => {
+    let checked = 0;
+    for (const zone of zones) {
+      for (let h = Date.UTC(2024, 0, 1) / 3_600_000; h < Date.UTC(2027, 0, 1) / 3_600_000; h++) {
+        const t0 = h * 3_600_000;
+        if (tzOffset(zone, new Date(t0)) === tzOffset(zone, new Date(t0 + 3_600_000))) continue;
+        // The change's instant, to the minute, and instants on both sides of it.
+        let lo = t0;
+        let hi = t0 + 3_600_000;
+        while (hi - lo > 60_000) {
+          const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+          if (tzOffset(zone, new Date(mid)) === tzOffset(zone, new Date(t0))) lo = mid;
+          else hi = mid;
+        }
+        for (const t of [t0, lo - 1, lo, hi - 1, hi, hi + 1, hi + 60_000, hi + 29 * 60_000, t0 + 3_599_999]) {
+          const local = t + tzOffset(zone, new Date(t)) * 60_000;
+          const day = Math.floor(local / 86_400_000);
+          expect(instantToLocal(new Date(t), zone), `${zone} ${new Date(t).toISOString()}`).toEqual({ date: fromDayNumber(day), minuteOfDay: Math.floor((local - day * 86_400_000) / 60_000) });
+          checked++;
+        }
+      }
+    }
+    // Oslo, Lord Howe, Chatham and St John's change twice a year; Kathmandu and UTC never.
+    expect(checked).toBe(4 * 3 * 2 * 9);
+  });
+
+  it('maps every local minute back to an instant that shows it, except in a gap (moved forward by it)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: dayNumber('1990-01-01'), max: dayNumber('2050-01-01') }), fc.integer({ min: 0, max: 1439 }), (zone, day, minute) => {
+        const date = fromDayNumber(day);
+        for (const policy of ['earlier', 'later'] as const) {
+          const back = instantToLocal(localToInstant(date, minute, zone, policy), zone);
+          const wall = day * 1440 + minute;
+          const shown = dayNumber(back.date) * 1440 + back.minuteOfDay;
+          // A local time that exists comes back as itself; one in a gap comes back later by the gap (at most an hour).
+          expect(shown - wall).toBeGreaterThanOrEqual(0);
+          expect(shown - wall).toBeLessThanOrEqual(60);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('starts a day shift at 07:00 local time summer and winter', () => {

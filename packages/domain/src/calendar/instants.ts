@@ -6,6 +6,35 @@ import { isPublicHoliday } from './holidays.js';
 export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
 const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
+/** Per zone, the offset of each UTC hour seen (NaN: it changes within that hour). */
+const offsetCache = new Map<string, Map<number, number>>();
+/** Hours kept per zone before the cache starts over (about seven years). */
+const OFFSET_CACHE_HOURS = 1 << 16;
+
+/**
+ * The zone's offset from UTC at an instant, in minutes (`tzOffset` of `@date-fns/tz`), memoized per
+ * UTC hour: an hour whose two ends have the same offset has it throughout (the hour of a transition is
+ * asked of `Intl` at each instant). `Intl` takes about 5 µs a call, and a year's rota makes hundreds of
+ * thousands of them (its shifts' night and weekend minutes, the KPIs' supplements).
+ */
+function zoneOffset(timeZone: string, instant: number): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const hour = Math.floor(instant / MS_PER_HOUR);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = tzOffset(timeZone, new Date(hour * MS_PER_HOUR));
+    const last = tzOffset(timeZone, new Date(hour * MS_PER_HOUR + MS_PER_HOUR - 1));
+    offset = first === last ? first : Number.NaN;
+    if (zone.size >= OFFSET_CACHE_HOURS) zone.clear();
+    zone.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(timeZone, new Date(instant)) : offset;
+}
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after local midnight of an `HH:MM` time, or `undefined` when malformed. */
@@ -35,12 +64,12 @@ export function localToInstant(
   const p = parseLocalDate(date);
   if (!p) throw new RangeError(`Not a valid local date: ${JSON.stringify(date)}`);
   const wall = Date.UTC(p.year, p.month - 1, p.day) + minuteOfDay * MS_PER_MINUTE;
-  const before = tzOffset(timeZone, new Date(wall - 14 * 3_600_000));
-  const after = tzOffset(timeZone, new Date(wall + 14 * 3_600_000));
+  const before = zoneOffset(timeZone, wall - 14 * MS_PER_HOUR);
+  const after = zoneOffset(timeZone, wall + 14 * MS_PER_HOUR);
   const candidates: number[] = [];
   for (const off of before === after ? [before] : [before, after]) {
     const t = wall - off * MS_PER_MINUTE;
-    if (tzOffset(timeZone, new Date(t)) === off) candidates.push(t);
+    if (zoneOffset(timeZone, t) === off) candidates.push(t);
   }
   if (candidates.length === 0) return new Date(wall - before * MS_PER_MINUTE); // in a gap
   candidates.sort((a, b) => a - b);
@@ -49,7 +78,7 @@ export function localToInstant(
 
 /** The local date and minute-of-day (0–1439) of an instant in a zone. */
 export function instantToLocal(instant: Date, timeZone: string = OSLO_TIME_ZONE): { date: LocalDateString; minuteOfDay: number } {
-  const local = instant.getTime() + tzOffset(timeZone, instant) * MS_PER_MINUTE;
+  const local = instant.getTime() + zoneOffset(timeZone, instant.getTime()) * MS_PER_MINUTE;
   const day = Math.floor(local / 86_400_000);
   return { date: fromDayNumber(day), minuteOfDay: Math.floor((local - day * 86_400_000) / MS_PER_MINUTE) };
 }

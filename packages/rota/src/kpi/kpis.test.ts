@@ -1,3 +1,4 @@
+import { addDays, minutesInDailyWindow, shiftInstance } from '@omsorg/domain';
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../engine/evaluate.js';
 import { makeProblem, rota } from '../test-fixtures/problems.js';
@@ -63,6 +64,40 @@ describe('computeKpis', () => {
     expect(kpis.perEmployee.map((x) => x.cost)).toEqual([18000 + 1900 + 2700, 3638]);
     expect(kpis.supplementCost).toBe(Math.round(1900 + 2700 + 637.5));
     expect(kpis.cost).toBe(22600 + 3638);
+  });
+
+  test.each([
+    // 25→26 Oct 2025 (03:00 CEST → 02:00 CET): that night lasts 11 h, 9.5 h of them in 21:00–06:00.
+    ['2025-10-22', 6 * 10 + 11, 6 * 8.5 + 9.5],
+    // 29→30 Mar 2025 (02:00 CET → 03:00 CEST): 9 h, 7.5 h of them at night.
+    ['2025-03-27', 6 * 10 + 9, 6 * 8.5 + 7.5],
+    // No change within the week.
+    ['2025-06-02', 7 * 10, 7 * 8.5],
+  ])('given a 21:30–07:30 night every night of the week from %s, the cost is the real hours at 400/h and the real night hours at 100/h', (start, hours, nightHours) => {
+    const q = makeProblem({ start, days: 7 });
+    const onlyNight: SupplementRates = { ...RATES, evening: { ...RATES.evening, minPerHour: 0 }, weekend: { percent: 0, minPerHour: 0 }, holiday: { percent: 0, minPerHour: 0 } };
+    const k = evaluate(q, rota(q, { e1: 'N N N N N N N' }), [], { kpi: { supplements: onlyNight } }).kpis;
+    expect(k.perEmployee[0]!.plannedMinutes).toBe(hours * 60);
+    expect(k.perEmployee[0]!.cost).toBe(hours * 400 + nightHours * 100);
+  });
+
+  test('given an 18:00–08:00 shift on each day of the autumn change week in turn, each costs what the calendar gives for its own date', () => {
+    const shift = { id: 'X', name: 'Kveld og natt', start: '18:00', durationMinutes: 840, labels: ['night'] };
+    const q = makeProblem({ start: '2025-10-22', days: 7, shiftTypes: [shift] });
+    const rates: SupplementRates = { ...RATES, weekend: { percent: 0, minPerHour: 0 }, holiday: { percent: 0, minPerHour: 0 } };
+    const costs = Array.from({ length: 7 }, (_, d) => {
+      const line = Array.from({ length: 7 }, (_, i) => (i === d ? 'X' : '-')).join(' ');
+      return evaluate(q, rota(q, { e1: line }), [], { kpi: { supplements: rates } }).kpis.perEmployee[0]!.cost;
+    });
+    const expected = Array.from({ length: 7 }, (_, d) => {
+      const inst = shiftInstance(addDays('2025-10-22', d), shift);
+      const evening = minutesInDailyWindow(inst.start, inst.end, 17 * 60, 21 * 60);
+      const night = minutesInDailyWindow(inst.start, inst.end, 21 * 60, 6 * 60);
+      return Math.round((inst.minutes / 60) * 400 + (evening / 60) * 50 + (night / 60) * 100);
+    });
+    // The night of the 25th is an hour longer (15 h), and so is its night supplement.
+    expect(expected[3]! - expected[2]!).toBe(400 + 100);
+    expect(costs).toEqual(expected);
   });
 
   test('given no residents anywhere, the staffing ratio is 0 rather than infinite', () => {

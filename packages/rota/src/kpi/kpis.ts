@@ -1,4 +1,4 @@
-import { minutesInDailyWindow, parseLocalTime, shiftInstance } from '@omsorg/domain';
+import { addDays, dayNumber, localToInstant, minutesInDailyWindow, parseLocalTime, shiftInstance } from '@omsorg/domain';
 import type { Assignment } from '../model/assignment.js';
 import { type CompiledProblem, OFF } from '../model/compile.js';
 
@@ -97,11 +97,27 @@ export function computeKpis(model: CompiledProblem, a: Assignment, options: KpiO
   const nightTo = parseLocalTime(rates.night.to) ?? 6 * 60;
   const evening = new Int32Array(days * shifts);
   const nightSupp = new Int32Array(days * shifts);
+  // A shift's evening and night minutes depend on its date only across a change of UTC offset (DST):
+  // a shift of at most a day whose windows (the day before it to three days after) see one offset has
+  // the minutes of its shift type at that offset. The rest are computed; a year has a few such days.
+  const utcOffset = (i: number) => {
+    const date = addDays(model.dates[0]!, i - 1);
+    return dayNumber(date) * 86_400_000 - localToInstant(date, 0).getTime();
+  };
+  const offsets = days > 0 ? Float64Array.from({ length: days + 4 }, (_, i) => utcOffset(i)) : new Float64Array(0);
+  const steady = new Map<string, readonly [number, number]>();
   for (let d = 0; d < days; d++) {
     for (let s = 0; s < shifts; s++) {
-      const inst = shiftInstance(model.dates[d]!, problem.shiftTypes[s]!);
-      evening[d * shifts + s] = minutesInDailyWindow(inst.start, inst.end, eveFrom, eveTo);
-      nightSupp[d * shifts + s] = minutesInDailyWindow(inst.start, inst.end, nightFrom, nightTo);
+      const k = d * shifts + s;
+      const key = offsets[d] === offsets[d + 4] && model.end[k]! - model.start[k]! <= 1440 ? `${s}:${offsets[d]}` : undefined;
+      let minutes = key === undefined ? undefined : steady.get(key);
+      if (!minutes) {
+        const inst = shiftInstance(model.dates[d]!, problem.shiftTypes[s]!);
+        minutes = [minutesInDailyWindow(inst.start, inst.end, eveFrom, eveTo), minutesInDailyWindow(inst.start, inst.end, nightFrom, nightTo)];
+        if (key !== undefined) steady.set(key, minutes);
+      }
+      evening[k] = minutes[0];
+      nightSupp[k] = minutes[1];
     }
   }
   const supplement = (wage: number, minutes: number, r: { percent: number; minPerHour: number }) => (minutes / 60) * Math.max((wage * r.percent) / 100, r.minPerHour);
