@@ -18,7 +18,7 @@ import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { runHighs } from '../mip/highs.js';
 import type { ModelArrays } from '../mip/linear.js';
 import { buildSubproblem } from '../mip/model.js';
-import { enumerateRows, priceRows } from './pricer.js';
+import { enumerateRowsSteps, labelSliced, type PricedRow, priceRows, priceRowsSteps, SLICE_MS } from './pricer.js';
 import { type RowProgram, type RowWindow, rowPrograms } from './rows.js';
 
 /** Options of {@link columnGeneration}. */
@@ -70,7 +70,11 @@ export interface ColumnGenerationOptions {
    * short runs the windows' sweep needs; either way only after a root that converged).
    */
   enumerate?: boolean;
-  /** Abort: ends the run with the rota of the rows chosen so far (the rest by their largest share). */
+  /**
+   * Abort: ends the run with the rota of the rows chosen so far (the rest by their largest share in
+   * the last LP), seen within about 40 ms (its LP and pricer run in slices); aborted before every employee has a first row,
+   * it declines (`reason: 'aborted'`).
+   */
   signal?: AbortSignal;
   /** Called after each LP solve. */
   onRound?: (r: ColumnGenerationRound) => void;
@@ -159,6 +163,8 @@ interface HighsModule {
 
 /** The master LP did not solve to optimality (internal: `columnGeneration` then declines). */
 class MasterFailed extends Error {}
+/** HiGHS's callback channel of simplex iterations (`highs.constants.callbackType.simplexInterrupt`). */
+const SIMPLEX_INTERRUPT = 1;
 interface HighsModel {
   options: { set(o: Record<string, unknown>): void };
   addRows(data: unknown): void;
@@ -166,7 +172,7 @@ interface HighsModel {
   clearIntegrality(): void;
   changeColBounds(i: number, lo: number, hi: number): void;
 
-  run(): unknown;
+  run(callbacks?: Record<number, (event: { interrupt(): void }) => void>): unknown;
   getModelStatus(): number;
   getObjectiveValue(): number;
   getSolution(): { colValue: Float64Array; rowDual: Float64Array };
@@ -210,14 +216,18 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   // The pricer keeps 8 labels per bucket while that finds rows, and the full `bucketCap` once it does not.
   const bucketCap = options.bucketCap ?? Number.POSITIVE_INFINITY;
   let cap = Math.min(8, bucketCap);
-  const price = (p: RowProgram, prices?: Float64Array, below?: number, count = perRound()) =>
-    priceRows(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) });
+  // The pricer runs in slices with turns of the event loop between them; undefined once aborted.
+  const price = async (p: RowProgram, prices?: Float64Array, below?: number, count = perRound()) =>
+    (await labelSliced(priceRowsSteps(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) }), SLICE_MS, options.signal))?.rows;
 
   // Initial rows: each employee's cheapest rows on their own costs.
-  const initial: ReturnType<typeof price>[] = [];
+  const initial: PricedRow[][] = [];
   let lastTurn = performance.now();
   for (const p of programs) {
-    initial.push(price(p, undefined, undefined, 3));
+    const rows = await price(p, undefined, undefined, 3);
+    // Aborted before every employee has a row: no rota to give.
+    if (!rows) return { declined: true, reason: 'aborted' };
+    initial.push(rows);
     if (performance.now() - lastTurn > 20) {
       await new Promise((resolve) => setImmediate(resolve));
       lastTurn = performance.now();
@@ -348,6 +358,34 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       await new Promise((resolve) => setImmediate(resolve));
       lastBreath = performance.now();
     };
+    // The master's LP in slices of SLICE_MS: HiGHS's simplex is interrupted by its own callback, the
+    // event loop has a turn (an abort is seen), and the next run goes on from the basis it had. False
+    // when aborted before the LP was solved.
+    const interrupted = highs.constants.modelStatus.interrupted;
+    const solveLp = async (): Promise<boolean> => {
+      for (;;) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        lp.run({
+          [SIMPLEX_INTERRUPT]: (event) => {
+            if (performance.now() > sliceEnd) event.interrupt();
+          },
+        });
+        if (lp.getModelStatus() !== interrupted) return true;
+        await new Promise((resolve) => setImmediate(resolve));
+        lastBreath = performance.now();
+        if (options.signal?.aborted) return false;
+      }
+    };
+    // The last LP solution (its column values padded with zeros for the rows added since).
+    let latest: { value: number; x: Float64Array<ArrayBufferLike> } = { value: Number.NaN, x: new Float64Array(0) };
+    const current = () => {
+      if (latest.x.length < firstLambda + colRow.length) {
+        const x = new Float64Array(firstLambda + colRow.length);
+        x.set(latest.x);
+        latest = { value: latest.value, x };
+      }
+      return latest;
+    };
     let rounds = 0;
     let rootLp = Number.NaN;
     let rootConverged = false;
@@ -386,7 +424,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         if (fixed[e]! >= 0) continue;
         cellPrices(e, dual);
         const t = performance.now();
-        const rows = price(programs[e]!, prices, dual[convex + e]! - 1e-6);
+        const rows = await price(programs[e]!, prices, dual[convex + e]! - 1e-6);
+        if (!rows) break;
         priceMs += performance.now() - t;
         await breathe();
         if (rows.length > 0) found++;
@@ -400,14 +439,17 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let round = 1; ; round++) {
         await breathe();
         const t = performance.now();
-        lp.run();
+        const solved = await solveLp();
         lpMs += performance.now() - t;
+        // Aborted while the LP was solved: the last solution stands.
+        if (!solved) return current();
         rounds++;
         if (lp.getModelStatus() !== optimal) throw new MasterFailed(String(lp.getModelStatus()));
         const value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
         const sol = lp.getSolution();
+        latest = { value, x: sol.colValue };
         options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
-        if (elapsed() >= until || round >= maxRounds || options.signal?.aborted) return { value, x: sol.colValue };
+        if (elapsed() >= until || round >= maxRounds || options.signal?.aborted) return current();
         const dual = sol.rowDual;
         if (phase === 'root') rootDual = dual;
         // Smoothed duals (a running mean) price the rows; when they find none, the LP's own do.
@@ -421,10 +463,11 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           scan = await scanEmployees(center);
           added = addColumns(scan.batch);
         }
+        if (options.signal?.aborted) return current();
         if (added === 0) {
           if (cap >= bucketCap || scan.found >= scan.want) {
             if (phase === 'root') rootConverged = true;
-            return { value, x: sol.colValue };
+            return current();
           }
           cap = bucketCap;
         }
@@ -495,10 +538,12 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let e = 0; e < E; e++) if (fixed[e]! < 0) free.push(e);
       if (free.length === 0) break;
       if (elapsed() >= diveUntil || options.signal?.aborted === true) {
-        // Out of time: every employee still free takes its largest row.
+        // Out of time: every employee still free takes its largest row (aborted before any LP was
+        // solved: its first row).
         for (const e of free) {
-          fixed[e] = best[e]!;
-          lp.changeColBounds(firstLambda + best[e]!, 1, 1);
+          const j = best[e]! >= 0 ? best[e]! : colEmployee.indexOf(e);
+          fixed[e] = j;
+          lp.changeColBounds(firstLambda + j, 1, 1);
         }
         break;
       }
@@ -577,8 +622,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       proven = out.status === 'optimal';
       return v;
     };
-    if (limit - elapsed() > 100 && !options.signal?.aborted) {
-      lp.run();
+    // (An abort while the LP is solved again leaves the dive's rota as it is.)
+    if (limit - elapsed() > 100 && !options.signal?.aborted && (await solveLp())) {
       value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
       let start: Float64Array | undefined = Float64Array.from(lp.getSolution().colValue);
       // First over the rows generated, with half the time left when the enumeration may follow.
@@ -598,8 +643,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         let within = gap;
         // The enumeration takes at most half the time left; the master MIP has the rest.
         const enumerateUntil = elapsed() + (limit - elapsed()) / 2;
-        for (let e = 0; e < E && !options.signal?.aborted; e++) {
-          if (elapsed() >= enumerateUntil) {
+        for (let e = 0; e < E; e++) {
+          // Out of time or aborted: the rota in hand stands, the enumeration is incomplete.
+          if (elapsed() >= enumerateUntil || options.signal?.aborted) {
             within = Number.NEGATIVE_INFINITY;
             break;
           }
@@ -608,7 +654,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           // (then the rows closest to the LP's, a heuristic).
           let delta = gap;
           for (let tries = 0; ; tries++) {
-            const out = enumerateRows(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS });
+            const out = await labelSliced(enumerateRowsSteps(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS }), SLICE_MS, options.signal);
+            if (!out) break;
             const fits = out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E;
             if (fits || tries >= 3) {
               within = fits ? Math.min(within, delta) : Number.NEGATIVE_INFINITY;

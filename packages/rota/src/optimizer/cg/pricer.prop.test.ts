@@ -5,7 +5,7 @@ import { IncrementalEvaluator } from '../../engine/incremental.js';
 import { compileProblem, OFF } from '../../model/compile.js';
 import type { RuleInput } from '../../rules/rule.js';
 import { makeProblem, SHIFT_TYPES } from '../../test-fixtures/problems.js';
-import { enumerateRows, priceRows } from './pricer.js';
+import { enumerateRows, enumerateRowsSteps, labelSliced, priceRows, priceRowsSteps } from './pricer.js';
 import { rowPrograms } from './rows.js';
 
 const SHIFTS = SHIFT_TYPES.slice(0, 3); // D, K, N
@@ -60,6 +60,14 @@ function build(c: Case) {
   return { model, compiled: compileRules(model, rules) };
 }
 
+/** The case's prices per cell option (a shift type's price on its options). */
+function pricesOf(c: Case, model: ReturnType<typeof build>['model']): Float64Array {
+  const O = model.options;
+  const price = new Float64Array(DAYS * O);
+  for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+  return price;
+}
+
 /**
  * Every row over `days` (the other cells as they are in `inc`), by the evaluator: calls `visit` with
  * the option per day (OFF as is) of each legal one and its soft score plus `price` of its worked cells.
@@ -96,8 +104,7 @@ describe('priceRows', () => {
       const rp = rowPrograms(model, compiled);
       expect(rp.ok).toBe(true);
       if (!rp.ok) return;
-      const price = new Float64Array(DAYS * O);
-      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const price = pricesOf(c, model);
       const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
       let best = Number.POSITIVE_INFINITY;
       eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], price, (_row, v) => {
@@ -130,8 +137,7 @@ describe('priceRows', () => {
       const O = model.options;
       const rp = rowPrograms(model, compiled);
       if (!rp.ok) return;
-      const price = new Float64Array(DAYS * O);
-      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const price = pricesOf(c, model);
       const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
       const legal: { key: string; v: number }[] = [];
       eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], price, (row, v) => legal.push({ key: Array.from(row, (o) => (o === OFF ? O : o)).join(','), v }));
@@ -154,8 +160,7 @@ describe('priceRows', () => {
     (c, pick, x, y) => {
       const { model, compiled } = build(c);
       const O = model.options;
-      const price = new Float64Array(DAYS * O);
-      for (let d = 0; d < DAYS; d++) for (let o = 0; o < O; o++) price[d * O + o] = c.prices[d * 3 + model.optionShift[o]!]!;
+      const price = pricesOf(c, model);
       const inc = new IncrementalEvaluator(model, compiled, new Int16Array(DAYS).fill(OFF));
       const legal: Int16Array[] = [];
       eachLegalRow(inc, O, [0, 1, 2, 3, 4, 5, 6], new Float64Array(DAYS * O), (row) => legal.push(row));
@@ -248,5 +253,48 @@ describe('priceRows deadline', () => {
     const rows = priceRows(rp.programs[0]!, DAYS, model.options, { price });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reduced).toBe(-DAYS);
+  });
+});
+
+describe('labelSliced', () => {
+  test.prop([caseArb, fc.integer({ min: 0, max: 6 })], { numRuns: 30 })(
+    'given a slice of 0 ms (a turn of the event loop at every day), the rows are exactly those of priceRows and of enumerateRows',
+    async (c, delta) => {
+      const { model, compiled } = build(c);
+      const O = model.options;
+      const rp = rowPrograms(model, compiled);
+      if (!rp.ok) return;
+      const price = pricesOf(c, model);
+      const program = rp.programs[0]!;
+      const opts = { price, count: 3, bucketCap: 4 };
+      expect((await labelSliced(priceRowsSteps(program, DAYS, O, opts), 0))?.rows).toEqual(priceRows(program, DAYS, O, opts));
+      const cheapest = priceRows(program, DAYS, O, { price })[0]?.reduced ?? 0;
+      const below = cheapest + delta + 0.5;
+      expect(await labelSliced(enumerateRowsSteps(program, DAYS, O, { price, below }), 0)).toEqual(enumerateRows(program, DAYS, O, { price, below }));
+    },
+    30_000,
+  );
+
+  test('given a signal aborted while it works, it gives up at its next turn (undefined); not aborted, the cheapest row', async () => {
+    const { model, compiled } = build({ startDay: 1, succession: [], count: undefined, minutes: undefined, work: undefined, off: undefined, weekends: undefined, rest: false, dayOff: undefined, requests: [], prices: Array(DAYS * 3).fill(-1) });
+    const rp = rowPrograms(model, compiled);
+    if (!rp.ok) throw new Error('no row programs');
+    const price = new Float64Array(DAYS * model.options).fill(-1);
+    const controller = new AbortController();
+    let steps = 0;
+    const inner = priceRowsSteps(rp.programs[0]!, DAYS, model.options, { price });
+    // The second step aborts (as a timer would between two slices).
+    const counted: Generator<undefined, ReturnType<typeof inner.next> extends IteratorResult<undefined, infer R> ? R : never, undefined> = (function* () {
+      for (;;) {
+        const step = inner.next();
+        if (step.done) return step.value;
+        if (++steps === 2) controller.abort();
+        yield;
+      }
+    })();
+    expect(await labelSliced(counted, 0, controller.signal)).toBeUndefined();
+    expect(steps).toBe(2);
+    const rows = (await labelSliced(priceRowsSteps(rp.programs[0]!, DAYS, model.options, { price }), 0, new AbortController().signal))?.rows;
+    expect(rows?.[0]?.reduced).toBe(-DAYS);
   });
 });

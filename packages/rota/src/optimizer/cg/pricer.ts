@@ -71,7 +71,58 @@ export function enumerateRows(program: RowProgram, days: number, options: number
 const COST_TO_GO_CELLS = 4_000_000;
 let toGoBuffer = new Float64Array(0);
 
-function label(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): { rows: PricedRow[]; complete: boolean } {
+/** The outcome of one pricing or enumeration: the rows, and whether no limit cut it short. */
+interface Labelled {
+  rows: PricedRow[];
+  complete: boolean;
+}
+
+/** {@link labelSteps} run to its end at once. */
+function label(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): Labelled {
+  const steps = labelSteps(program, days, options, opts, enumerate, maxLabels);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Longest slice of work, milliseconds, before the event loop has a turn (so that an abort is seen):
+ * one pricer call or enumeration (one employee's row over four weeks under exact pricing takes up to
+ * about 0.3 s on Curtois Instance 12, a year's range up to 0.7 s), and one solve of column
+ * generation's master LP (up to about a second on Instance 12).
+ */
+export const SLICE_MS = 40;
+
+/**
+ * Run a pricing or an enumeration a slice of time at a time, with a turn of the event loop between
+ * slices, so that an abort is seen while it works (one employee's row over four weeks under exact
+ * pricing takes up to about 0.3 s on Curtois Instance 12, a year's row up to 0.7 s). Undefined when
+ * `signal` was aborted before it ended.
+ */
+export async function labelSliced(steps: Generator<undefined, Labelled, undefined>, sliceMs: number, signal?: AbortSignal): Promise<Labelled | undefined> {
+  let sliceEnd = performance.now() + sliceMs;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() < sliceEnd) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) return undefined;
+    sliceEnd = performance.now() + sliceMs;
+  }
+}
+
+/** {@link priceRows} as steps (one a day of the row, and one a day of its cost-to-go table), for {@link labelSliced}. */
+export function priceRowsSteps(program: RowProgram, days: number, options: number, opts: PriceOptions = {}): Generator<undefined, Labelled, undefined> {
+  return labelSteps(program, days, options, opts, false, Number.POSITIVE_INFINITY);
+}
+
+/** {@link enumerateRows} as steps, for {@link labelSliced}. */
+export function enumerateRowsSteps(program: RowProgram, days: number, options: number, opts: EnumerateOptions): Generator<undefined, Labelled, undefined> {
+  return labelSteps(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY }, true, opts.maxLabels ?? 2_000_000);
+}
+
+function* labelSteps(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): Generator<undefined, Labelled, undefined> {
   const D = days;
   const O = options;
   const O1 = O + 1;
@@ -368,6 +419,7 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
     // remainder from day 0 less that from day d), and not so few that days d … cannot reach its
     // minimum (other states stay unreachable, INF).
     for (let d = D - 1; d >= 1; d--) {
+      yield;
       const next = (d + 1) * S;
       const k = wk ? wk.of[d]! : -1;
       const newWeekend = wk ? k >= 0 && wk.of[d - 1] !== k : false;
@@ -453,6 +505,7 @@ function label(program: RowProgram, days: number, options: number, opts: PriceOp
   };
   const deadline = opts.deadline ?? INF;
   for (let d = 0; d < D && cur.length > 0; d++) {
+    yield;
     if (deadline < INF && performance.now() > deadline) return { rows: [], complete: false };
     const buckets = new Map<number | string, number[]>();
     const made: number[] = [];

@@ -2,7 +2,7 @@
  * Hard repair by rows: where an employee breaks a hard rule of their own (a run, a sum, the weekends),
  * their row over a window of days around it is replaced by the cheapest row that the row program
  * allows there ({@link rowPrograms} over the window, the rest of the horizon fixed, then
- * {@link priceRows}), priced by what each cell changes in the rules across employees (cover) with
+ * `priceRows`), priced by what each cell changes in the rules across employees (cover) with
  * everyone else's rows as they are. The window grows (a month, two, four, eight, the horizon) until
  * there is such a row; the evaluator decides whether it is kept. On a year the local search leaves a
  * hundred or so broken runs that its single-cell moves mend slowly, because each employee's hours
@@ -17,7 +17,7 @@ import { IncrementalEvaluator, type Score } from '../../engine/incremental.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, OFF } from '../../model/compile.js';
 import { Random } from '../random.js';
-import { priceRows } from './pricer.js';
+import { labelSliced, priceRowsSteps, SLICE_MS } from './pricer.js';
 import { type RowProgramsResult, rowPrograms } from './rows.js';
 
 /** Options of {@link repairRows}. */
@@ -111,7 +111,7 @@ export async function repairRows(model: CompiledProblem, rules: readonly Compile
   /** Replace e's row over `from … to` by the cheapest legal one there, if the evaluator keeps it. */
   // (An employee's program over a window depends only on their own cells outside it, so a sweep builds
   // the window's programs once for everyone.)
-  const attempt = (e: number, from: number, to: number, bucketCap: number, programs?: RowProgramsResult): 'kept' | 'none' | 'worse' | 'declined' => {
+  const attempt = async (e: number, from: number, to: number, bucketCap: number, programs?: RowProgramsResult): Promise<'kept' | 'none' | 'worse' | 'declined'> => {
     attempts++;
     const W = to - from + 1;
     const rp = programs ?? rowPrograms(model, rules, { base: inc.assignment, fromDay: from, toDay: to });
@@ -129,7 +129,8 @@ export async function repairRows(model: CompiledProblem, rules: readonly Compile
         across.set(e, d, OFF);
       }
     }
-    const rows = priceRows(rp.programs[e]!, W, O, { price, bucketCap, deadline });
+    // The pricer a slice at a time (a year's range takes up to 0.7 s a call): an abort is seen between slices.
+    const rows = (await labelSliced(priceRowsSteps(rp.programs[e]!, W, O, { price, bucketCap, deadline }), SLICE_MS, options.signal))?.rows ?? [];
     if (rows.length === 0) return 'none';
     const before = inc.score;
     const old = inc.assignment.slice(e * D + from, e * D + to + 1);
@@ -163,7 +164,7 @@ export async function repairRows(model: CompiledProblem, rules: readonly Compile
       // A window no wider than the last was tried already.
       if (to - from <= lastSpan) continue;
       lastSpan = to - from;
-      const r = attempt(e, from, to, cap);
+      const r = await attempt(e, from, to, cap);
       if (r === 'declined') break;
       if (r === 'kept') {
         kept = true;
@@ -191,7 +192,7 @@ export async function repairRows(model: CompiledProblem, rules: readonly Compile
       const b = Math.min(D - 1, from + L - 1);
       const programs = rowPrograms(model, rules, { base: inc.assignment, fromDay: a, toDay: b });
       for (let e = 0; e < model.employees && !out(); e++) {
-        if (attempt(e, a, b, cap, programs) === 'kept') {
+        if ((await attempt(e, a, b, cap, programs)) === 'kept') {
           repairs++;
           options.onImprove?.(inc.assignment, inc.score);
         }
