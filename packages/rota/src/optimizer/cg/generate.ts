@@ -72,8 +72,8 @@ export interface ColumnGenerationOptions {
   enumerate?: boolean;
   /**
    * Abort: ends the run with the rota of the rows chosen so far (the rest by their largest share in
-   * the last LP), seen within about 40 ms (its LP and pricer run in slices); aborted before every employee has a first row,
-   * it declines (`reason: 'aborted'`).
+   * the last LP), seen within about 40 ms (its LP and pricer run in slices); aborted before every
+   * employee has a first row (an aborted signal at the start), it declines (`reason: 'aborted'`).
    */
   signal?: AbortSignal;
   /** Called after each LP solve. */

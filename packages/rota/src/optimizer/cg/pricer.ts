@@ -98,9 +98,10 @@ export const SLICE_MS = 40;
  * Run a pricing or an enumeration a slice of time at a time, with a turn of the event loop between
  * slices, so that an abort is seen while it works (one employee's row over four weeks under exact
  * pricing takes up to about 0.3 s on Curtois Instance 12, a year's row up to 0.7 s). Undefined when
- * `signal` was aborted before it ended.
+ * `signal` was aborted before it ended (or before it began).
  */
 export async function labelSliced(steps: Generator<undefined, Labelled, undefined>, sliceMs: number, signal?: AbortSignal): Promise<Labelled | undefined> {
+  if (signal?.aborted) return undefined;
   let sliceEnd = performance.now() + sliceMs;
   for (;;) {
     const step = steps.next();

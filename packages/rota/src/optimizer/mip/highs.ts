@@ -1,8 +1,9 @@
 /**
  * HiGHS (WebAssembly, MIT) behind a worker thread: `solve` is synchronous in HiGHS, so it runs off
- * the event loop; an abort sets a shared flag that HiGHS's MIP interrupt callback polls, so a solve
- * stops within milliseconds. One worker is kept per process (unref'd: it never keeps Node alive) and
- * solves one job at a time.
+ * the event loop; an abort sets a shared flag that HiGHS polls at its MIP checkpoints and LP
+ * iterations, so a solve stops within milliseconds (and one that does not answer within
+ * `ABORT_GRACE_MS` ends its worker). One worker is kept per process (unref'd: it never keeps Node
+ * alive) and solves one job at a time.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -60,7 +61,12 @@ parentPort.on('message', async (job) => {
       if (job.options) model.options.set(job.options);
       if (job.start) model.setSolution({ colValue: job.start });
       const cb = {};
-      cb[highs.constants.callbackType.mipInterrupt] = (ev) => { if (Atomics.load(flag, 0) !== 0) ev.interrupt(); };
+      // The MIP's checkpoints, and the simplex and interior-point iterations of its LPs (a root LP of
+      // column generation's master took seconds with no MIP checkpoint between).
+      const poll = (ev) => { if (Atomics.load(flag, 0) !== 0) ev.interrupt(); };
+      cb[highs.constants.callbackType.mipInterrupt] = poll;
+      cb[highs.constants.callbackType.simplexInterrupt] = poll;
+      cb[highs.constants.callbackType.ipmInterrupt] = poll;
       model.run(cb);
       const status = statusName[model.getModelStatus()] ?? String(model.getModelStatus());
       const out = { status, ms: Date.now() - t0 };
@@ -147,6 +153,12 @@ export async function checkHighsOptions(options: Readonly<Record<string, unknown
   return problems;
 }
 
+/**
+ * Milliseconds an aborted job may take to answer (with the incumbent HiGHS had) before its worker is
+ * ended (see `runNow`).
+ */
+const ABORT_GRACE_MS = 30;
+
 /** Solve a MIP with HiGHS in the shared worker thread (jobs run one after another). */
 export function runHighs(job: HighsJob): Promise<HighsOutcome> {
   const run = queue.then(() => runNow(job));
@@ -160,10 +172,24 @@ function runNow(job: HighsJob): Promise<HighsOutcome> {
   if (job.signal?.aborted) return Promise.resolve({ status: 'interrupt', ms: 0 });
   const w = getWorker();
   const id = nextId++;
+  const started = Date.now();
   return new Promise<HighsOutcome>((resolve, reject) => {
-    const onAbort = () => Atomics.store(flag, 0, 1);
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = () => {
+      Atomics.store(flag, 0, 1);
+      // HiGHS polls the flag at its callbacks, but some of its work has none between them (its
+      // heuristics' sub-MIPs: up to 1–3 s on column generation's master of Curtois Instance 7). Past
+      // the grace the worker is ended and a new one serves the next job; the solve has no result.
+      grace = setTimeout(() => {
+        cleanup();
+        if (worker === w) worker = undefined;
+        void w.terminate();
+        resolve({ status: 'interrupt', ms: Date.now() - started });
+      }, ABORT_GRACE_MS);
+    };
     job.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = () => {
+      if (grace !== undefined) clearTimeout(grace);
       job.signal?.removeEventListener('abort', onAbort);
       w.off('message', onMessage);
       w.off('error', onError);
