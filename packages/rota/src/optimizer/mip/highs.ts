@@ -61,8 +61,8 @@ parentPort.on('message', async (job) => {
       if (job.options) model.options.set(job.options);
       if (job.start) model.setSolution({ colValue: job.start });
       const cb = {};
-      // The MIP's checkpoints, and the simplex and interior-point iterations of its LPs (a root LP of
-      // column generation's master took seconds with no MIP checkpoint between).
+      // The MIP's checkpoints, and the simplex and interior-point iterations of its LPs (a long root
+      // LP has no MIP checkpoint; a heuristic's sub-MIP has neither: the main side's grace covers it).
       const poll = (ev) => { if (Atomics.load(flag, 0) !== 0) ev.interrupt(); };
       cb[highs.constants.callbackType.mipInterrupt] = poll;
       cb[highs.constants.callbackType.simplexInterrupt] = poll;
