@@ -416,74 +416,133 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
         }
       }
     }
-    // A counter's values that a label after day d − 1 can have: no more than days 0 … d − 1 add (its
-    // remainder from day 0 less that from day d), and not so few that days d … cannot reach its
-    // minimum (other states stay unreachable, INF).
+    // The counters after option `o` on day `d` from the values `km` (one index), or −1 when that
+    // passes a maximum or leaves too little for the days after d to reach a minimum.
+    const advance = (km: number, d: number, o: number): number => {
+      decode(km);
+      let km2 = 0;
+      for (let i = 0; i < NT; i++) {
+        const kc = toGoDims[i]!;
+        let v = vals[i]!;
+        if (o < O) {
+          v += kc.value[d * O + o]! / kc.g;
+          if (v * kc.g > kc.max) return -1;
+          if (v > kc.cap) v = kc.cap;
+        }
+        if (v * kc.g + kc.remain[d + 1]! < kc.min) return -1;
+        km2 += v * weight[i]!;
+      }
+      return km2;
+    };
+    // The counter values a label can hold before each day: from none on day 0, by the options each
+    // cell allows. The pass below works on those only (the others stay INF: no label is ever in
+    // them). On Curtois Instance 9 worked minutes step by 480 in units of 120, so most values of the
+    // range are never held.
+    const reach = new Uint8Array((D + 1) * KR);
+    reach[0] = 1;
+    for (let d = 0; d < D - 1; d++) {
+      for (let km = 0; km < KR; km++) {
+        if (!reach[d * KR + km]) continue;
+        for (let o = 0; o <= O; o++) {
+          if (cell[d * O1 + o] === INF) continue;
+          const km2 = advance(km, d, o);
+          if (km2 >= 0) reach[(d + 1) * KR + km2] = 1;
+        }
+      }
+    }
+    // The moves of (last option's class, run, init) on a worked day and on a day off, the same on
+    // every day but the first: from state `src` (class L), to run × 2 + init `rs` of the new class.
+    const moves = (o: number) => {
+      const src: number[] = [];
+      const cls: number[] = [];
+      const rs: number[] = [];
+      const run1: number[] = [];
+      for (let L = 0; L <= nC; L++) {
+        for (let r = 1; r <= runCap; r++) {
+          for (let init = 0; init < 2; init++) {
+            const s = runStep(L < nC ? rep[L]! : O, r, init, 1, o);
+            if (s < 0) continue;
+            src.push((L * (runCap + 1) + r) * 2 + init);
+            cls.push(L);
+            rs.push(s);
+            // A run begun on day 0 (init) has lasted every day so far: only that length is held.
+            run1.push(init ? r : 0);
+          }
+        }
+      }
+      return { src: Int32Array.from(src), cls: Int32Array.from(cls), rs: Int32Array.from(rs), run1: Int32Array.from(run1) };
+    };
+    const workedMoves = moves(0);
+    const offMoves = moves(O);
+    // Per option of the day, the reachable counter values before it and after it, as two lists.
+    const kmFrom = new Int32Array(O1 * KR);
+    const kmTo = new Int32Array(O1 * KR);
+    const kmCount = new Int32Array(O1);
+    const classStep = new Float64Array(nC + 1);
+    const runStride = (runCap + 1) * 2;
+    // Weekends begun before each day (a label cannot have worked more of them).
+    const weekendsBefore = new Int32Array(D + 1);
+    for (let d = 0; d < D; d++) weekendsBefore[d + 1] = weekendsBefore[d]! + (wk && wk.of[d]! >= 0 && (d === 0 || wk.of[d - 1] !== wk.of[d]) ? 1 : 0);
+    const run0 = before ? Math.min(before.run, runCap) : 0;
     for (let d = D - 1; d >= 1; d--) {
       yield;
       const next = (d + 1) * S;
       const k = wk ? wk.of[d]! : -1;
       const newWeekend = wk ? k >= 0 && wk.of[d - 1] !== k : false;
+      // States no label holds before day d are left INF: a run begun on day 0 of any other length
+      // than d days (and those before the window), this weekend's bit after a weekday, more weekends
+      // than have begun.
+      const initRun = Math.min(run0 + d, runCap);
+      const bitHeld = wk ? wk.of[d - 1]! >= 0 : false;
+      const weekendsHeld = weekendsBefore[d]!;
+      kmCount.fill(0);
       for (let km = 0; km < KR; km++) {
-        decode(km);
-        let inBand = true;
-        for (let i = 0; i < NT && inBand; i++) {
-          const kc = toGoDims[i]!;
-          if (vals[i]! * kc.g > kc.remain[0]! - kc.remain[d]! || vals[i]! * kc.g + kc.remain[d]! < kc.min) inBand = false;
-        }
-        if (!inBand) continue;
+        if (!reach[d * KR + km]) continue;
         for (let o = 0; o <= O; o++) {
-          const c = cell[d * O1 + o]!;
-          if (c === INF) continue;
-          const worked = o < O;
-          // The counters after day d, as one index (−1: past a maximum).
-          let km2 = 0;
-          for (let i = 0; i < NT && km2 >= 0; i++) {
-            const kc = toGoDims[i]!;
-            let v = vals[i]!;
-            if (worked) {
-              v += kc.value[d * O + o]! / kc.g;
-              if (v * kc.g > kc.max) km2 = -1;
-              else if (v > kc.cap) v = kc.cap;
-            }
-            if (km2 >= 0) km2 += v * weight[i]!;
-          }
+          if (cell[d * O1 + o] === INF) continue;
+          const km2 = advance(km, d, o);
           if (km2 < 0) continue;
-          const base = c + (worked && price ? price[d * O + o]! : 0);
-          const ko = klass[o]!;
-          for (let ew = 0; ew < WB; ew++) {
-            // The weekends after day d (as in the forward pass).
-            let ew2 = 0;
-            if (WB > 1) {
-              let w = ew >> 1;
-              let wbit = newWeekend ? 0 : ew & 1;
-              if (k >= 0 && worked && !wbit) {
-                w++;
-                wbit = 1;
-                if (w > wk!.max) continue;
-              }
-              if (k < 0) wbit = 0;
-              ew2 = w * 2 + wbit;
+          const at = o * KR + kmCount[o]!++;
+          kmFrom[at] = km;
+          kmTo[at] = km2;
+        }
+      }
+      for (let o = 0; o <= O; o++) {
+        const count = kmCount[o]!;
+        if (count === 0) continue;
+        const worked = o < O;
+        const base = cell[d * O1 + o]! + (worked && price ? price[d * O + o]! : 0);
+        // The cost of the day from each class of the day before (its pair cost when both are worked).
+        for (let L = 0; L <= nC; L++) classStep[L] = worked && L < nC ? base + pair[((d - 1) * O + rep[L]!) * O + o]! : base;
+        const mv = worked ? workedMoves : offMoves;
+        const toClass = next + klass[o]! * runStride * IB;
+        const listAt = o * KR;
+        for (let ew = 0; ew < WB; ew++) {
+          // The weekends after day d (as in the forward pass).
+          let ew2 = 0;
+          if (WB > 1) {
+            if ((ew & 1 && !bitHeld) || ew >> 1 > weekendsHeld) continue;
+            let w = ew >> 1;
+            let wbit = newWeekend ? 0 : ew & 1;
+            if (k >= 0 && worked && !wbit) {
+              w++;
+              wbit = 1;
+              if (w > wk!.max) continue;
             }
-            const to = next + ew2 * KR + km2;
-            const from = d * S + ew * KR + km;
-            for (let L = 0; L <= nC; L++) {
-              const lLast = L < nC ? rep[L]! : O;
-              let step = base;
-              if (worked && L < nC) {
-                const pc = pair[((d - 1) * O + lLast) * O + o]!;
-                if (pc === INF) continue;
-                step += pc;
-              }
-              for (let r = 1; r <= runCap; r++) {
-                for (let init = 0; init < 2; init++) {
-                  const rs = runStep(lLast, r, init, d, o);
-                  if (rs < 0) continue;
-                  const v = step + toGo[to + ((ko * (runCap + 1) + (rs >> 1)) * 2 + (rs & 1)) * IB]!;
-                  const at = from + ((L * (runCap + 1) + r) * 2 + init) * IB;
-                  if (v < toGo[at]!) toGo[at] = v;
-                }
-              }
+            if (k < 0) wbit = 0;
+            ew2 = w * 2 + wbit;
+          }
+          const fromWeekend = d * S + ew * KR;
+          const toWeekend = toClass + ew2 * KR;
+          for (let t = 0; t < mv.src.length; t++) {
+            const step = classStep[mv.cls[t]!]!;
+            if (step === INF || (mv.run1[t]! > 0 && mv.run1[t] !== initRun)) continue;
+            const from = fromWeekend + mv.src[t]! * IB;
+            const to = toWeekend + mv.rs[t]! * IB;
+            for (let i = 0; i < count; i++) {
+              const v = step + toGo[to + kmTo[listAt + i]!]!;
+              const at = from + kmFrom[listAt + i]!;
+              if (v < toGo[at]!) toGo[at] = v;
             }
           }
         }
