@@ -129,9 +129,22 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
   const O1 = O + 1;
   const price = opts.price;
   const cap = opts.bucketCap ?? 32;
-  const { cell, pair, work, off, before, after } = program;
+  const { pair, work, off, before, after } = program;
   // A counter whose bounds the fixed cells outside a window already break: no row.
   for (const c of program.counters) if (c.max < 0) return { rows: [], complete: true };
+  // An option that alone passes a counter's maximum (a shift type someone may work 0 times) is
+  // forbidden on its cell, so that counter need not be carried.
+  let cell = program.cell;
+  for (const c of program.counters) {
+    if (!Number.isFinite(c.max) || c.value.some((v) => v < 0)) continue;
+    for (let d = 0; d < D; d++) {
+      for (let o = 0; o < O; o++) {
+        if (c.value[d * O + o]! <= c.max || cell[d * O1 + o] === Number.POSITIVE_INFINITY) continue;
+        if (cell === program.cell) cell = Float64Array.from(cell);
+        cell[d * O1 + o] = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
   if (program.weekends && program.weekends.max < 0) return { rows: [], complete: true };
   // Counters: with a lower bound they are part of the bucket key (scaled by their values' gcd, capped
   // at the bound when there is no upper bound); with only an upper bound they are dominance dimensions.
