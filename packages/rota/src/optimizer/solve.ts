@@ -452,23 +452,15 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     // sweeps: on Curtois Instance 23 they took 197 s for what the MIP repairs do sooner (28347 at
     // 10 minutes against 26293), on 22 they changed nothing (39426 against 38968).
     log.begin('rowRepair', outcome.bestScore);
-    let bestScore = outcome.bestScore;
-    const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
-    let repaired: Awaited<ReturnType<typeof repairRows>>;
-    try {
-      repaired = await repairRows(model, compiled, best, {
+    const repaired = await withProgress(options, t0, outcome, (onImprove) =>
+      repairRows(model, compiled, best, {
         timeLimitMs: left() * ROW_REPAIR_SHARE,
         hardWeight,
         seed: options.seed,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        onImprove: (_a, score) => {
-          bestScore = score;
-          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
-        },
-      });
-    } finally {
-      if (ticker) clearInterval(ticker);
-    }
+        onImprove,
+      }),
+    );
     if (!repaired.declined && compareScores(repaired.score, outcome.bestScore) < 0) {
       best = Int16Array.from(repaired.assignment);
       outcome.bestScore = repaired.score;
@@ -510,22 +502,17 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
     generated !== undefined && model.days > WINDOWS_AFTER_START_MIN_DAYS && model.employees * model.options <= WINDOWS_MAX_EMPLOYEE_OPTIONS;
   const shareOfLeft = useWindows ? windowShare : afterStart ? (options.columnGenerationWindowShare ?? WINDOWS_AFTER_START_SHARE) : 0;
   if (shareOfLeft > 0 && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
-    let bestScore = outcome.bestScore;
-    const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
     log.begin('windows', outcome.bestScore);
     try {
-      const windows = await columnGenerationWindows(model, compiled, best, {
+      const windows = await withProgress(options, t0, outcome, (onImprove) => columnGenerationWindows(model, compiled, best, {
         timeLimitMs: left() * shareOfLeft,
         windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
         ...(pairShare !== undefined ? { pairShare } : {}),
         seed: options.seed,
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-        onImprove: (_a, score) => {
-          bestScore = score;
-          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
-        },
-      });
+        onImprove,
+      }));
       if (compareScores(windows.score, outcome.bestScore) < 0) {
         best = Int16Array.from(windows.assignment);
         outcome.bestScore = windows.score;
@@ -533,17 +520,13 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       }
       if (options.signal?.aborted) outcome.stoppedBy = 'abort';
     } finally {
-      if (ticker) clearInterval(ticker);
       log.end(outcome.bestScore);
     }
   }
   if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
-    let bestScore = outcome.bestScore;
-    const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
-    let lns: Awaited<ReturnType<typeof mipLns>>;
     log.begin('mipRepair', outcome.bestScore);
-    try {
-      lns = await mipLns(model, compiled, best, {
+    const lns = await withProgress(options, t0, outcome, (onImprove) =>
+      mipLns(model, compiled, best, {
         timeLimitMs: left(),
         // The last tenth is kept for hard repair and the local search; a legal rota needs no repair,
         // so the MIP search goes on into it for as long as it still improves (on long horizons it
@@ -554,14 +537,9 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
         highsOptions: repairHighsOptions(model.days, options.highsOptions),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-        onImprove: (_a, score) => {
-          bestScore = score;
-          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
-        },
-      });
-    } finally {
-      if (ticker) clearInterval(ticker);
-    }
+        onImprove,
+      }),
+    );
     if (!lns.declined) {
       best = Int16Array.from(lns.assignment);
       outcome.bestScore = lns.score;
@@ -658,6 +636,23 @@ function progressTicker(options: SolveOptions, t0: number, now: () => { iteratio
     const { iterations, best } = now();
     options.onProgress!({ elapsedMs: elapsed, iterations, best, current: best, fraction: Math.min(1, elapsed / options.timeLimitMs) });
   }, options.progressIntervalMs ?? 250);
+}
+
+/**
+ * Run a phase that reports its improvements (`onImprove`) but no progress of its own: each improvement
+ * goes into the trace, and progress reports with the best so far come every `progressIntervalMs`.
+ */
+async function withProgress<T>(options: SolveOptions, t0: number, outcome: SolveOutcome, run: (onImprove: (assignment: Int16Array, score: Score) => void) => Promise<T>): Promise<T> {
+  let bestScore = outcome.bestScore;
+  const ticker = progressTicker(options, t0, () => ({ iterations: outcome.iterations, best: bestScore }));
+  try {
+    return await run((_a, score) => {
+      bestScore = score;
+      outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: score.hard, soft: score.soft });
+    });
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
 }
 
 /** A search's outcome as `solve` reports it (a MIP may also stop it, proven optimal). */
