@@ -275,6 +275,42 @@ describe('labelSliced', () => {
     30_000,
   );
 
+  test.prop([caseArb, caseArb, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })], { numRuns: 40 })(
+    'given two pricings under a threshold run a step each in turn (two column generations in one process), each gives exactly the rows it gives alone',
+    (c1, c2, delta1, delta2) => {
+      const alone: { steps: () => Generator<undefined, { rows: unknown[] }, undefined>; rows: unknown[] }[] = [];
+      for (const [c, delta] of [
+        [c1, delta1],
+        [c2, delta2],
+      ] as const) {
+        const { model, compiled } = build(c);
+        const rp = rowPrograms(model, compiled);
+        if (!rp.ok) return;
+        const price = pricesOf(c, model);
+        const program = rp.programs[0]!;
+        const O = model.options;
+        const below = (priceRows(program, DAYS, O, { price })[0]?.reduced ?? 0) + delta + 0.5;
+        const opts = { price, below, count: 3, bucketCap: Number.POSITIVE_INFINITY };
+        alone.push({ steps: () => priceRowsSteps(program, DAYS, O, opts), rows: priceRows(program, DAYS, O, opts) });
+      }
+      const [a, b] = [alone[0]!.steps(), alone[1]!.steps()];
+      let ra: { rows: unknown[] } | undefined;
+      let rb: { rows: unknown[] } | undefined;
+      while (!ra || !rb) {
+        if (!ra) {
+          const step = a.next();
+          if (step.done) ra = step.value;
+        }
+        if (!rb) {
+          const step = b.next();
+          if (step.done) rb = step.value;
+        }
+      }
+      expect(ra.rows).toEqual(alone[0]!.rows);
+      expect(rb.rows).toEqual(alone[1]!.rows);
+    },
+  );
+
   test('given a signal aborted while it works, it gives up at its next turn (undefined); not aborted, the cheapest row', async () => {
     const { model, compiled } = build({ startDay: 1, succession: [], count: undefined, minutes: undefined, work: undefined, off: undefined, weekends: undefined, rest: false, dayOff: undefined, requests: [], prices: Array(DAYS * 3).fill(-1) });
     const rp = rowPrograms(model, compiled);

@@ -69,7 +69,12 @@ export function enumerateRows(program: RowProgram, days: number, options: number
 
 /** Largest cost-to-go table (days × states) the pricer builds for one call; beyond it, a weaker bound. */
 const COST_TO_GO_CELLS = 4_000_000;
-let toGoBuffer = new Float64Array(0);
+/**
+ * Cost-to-go tables no pricing holds now, kept for the next. A pricing in progress holds its own: run
+ * in slices, two pricings (two column generations in one process) take turns, and one table shared
+ * between them would bound each by the other's costs.
+ */
+const freeTables: Float64Array[] = [];
 
 /** The outcome of one pricing or enumeration: the rows, and whether no limit cut it short. */
 interface Labelled {
@@ -124,6 +129,24 @@ export function enumerateRowsSteps(program: RowProgram, days: number, options: n
 }
 
 function* labelSteps(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): Generator<undefined, Labelled, undefined> {
+  const lease: { table?: Float64Array } = {};
+  try {
+    return yield* labelStepsWith(lease, program, days, options, opts, enumerate, maxLabels);
+  } finally {
+    // Back to the free tables once done (a pricing given up half-way leaves its table to the GC).
+    if (lease.table && freeTables.length < 2) freeTables.push(lease.table);
+  }
+}
+
+function* labelStepsWith(
+  lease: { table?: Float64Array },
+  program: RowProgram,
+  days: number,
+  options: number,
+  opts: PriceOptions,
+  enumerate: boolean,
+  maxLabels: number,
+): Generator<undefined, Labelled, undefined> {
   const D = days;
   const O = options;
   const O1 = O + 1;
@@ -408,8 +431,10 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
   const S = (nC + 1) * (runCap + 1) * 2 * IB;
   let toGo: Float64Array | undefined;
   if (below < INF && (D + 1) * S <= COST_TO_GO_CELLS) {
-    if (toGoBuffer.length < (D + 1) * S) toGoBuffer = new Float64Array((D + 1) * S);
-    toGo = toGoBuffer;
+    let table = freeTables.pop();
+    if (!table || table.length < (D + 1) * S) table = new Float64Array((D + 1) * S);
+    lease.table = table;
+    toGo = table;
     const vals = new Int32Array(Math.max(1, NT));
     const decode = (km: number) => {
       for (let i = 0; i < NT; i++) vals[i] = Math.floor(km / weight[i]!) % toGoDims[i]!.radix;
@@ -450,16 +475,24 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
     // The counter values a label can hold before each day: from none on day 0, by the options each
     // cell allows. The pass below works on those only (the others stay INF: no label is ever in
     // them). On Curtois Instance 9 worked minutes step by 480 in units of 120, so most values of the
-    // range are never held.
+    // range are never held. Per day and option, the reachable values before it and after it are kept
+    // as two lists for that pass.
     const reach = new Uint8Array((D + 1) * KR);
     reach[0] = 1;
-    for (let d = 0; d < D - 1; d++) {
+    const kmFrom = new Int32Array(D * O1 * KR);
+    const kmTo = new Int32Array(D * O1 * KR);
+    const kmCount = new Int32Array(D * O1);
+    for (let d = 0; d < D; d++) {
       for (let km = 0; km < KR; km++) {
         if (!reach[d * KR + km]) continue;
         for (let o = 0; o <= O; o++) {
           if (cell[d * O1 + o] === INF) continue;
           const km2 = advance(km, d, o);
-          if (km2 >= 0) reach[(d + 1) * KR + km2] = 1;
+          if (km2 < 0) continue;
+          reach[(d + 1) * KR + km2] = 1;
+          const at = (d * O1 + o) * KR + kmCount[d * O1 + o]!++;
+          kmFrom[at] = km;
+          kmTo[at] = km2;
         }
       }
     }
@@ -487,10 +520,6 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
     };
     const workedMoves = moves(0);
     const offMoves = moves(O);
-    // Per option of the day, the reachable counter values before it and after it, as two lists.
-    const kmFrom = new Int32Array(O1 * KR);
-    const kmTo = new Int32Array(O1 * KR);
-    const kmCount = new Int32Array(O1);
     const classStep = new Float64Array(nC + 1);
     const runStride = (runCap + 1) * 2;
     // Weekends begun before each day (a label cannot have worked more of them).
@@ -508,20 +537,8 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
       const initRun = Math.min(run0 + d, runCap);
       const bitHeld = wk ? wk.of[d - 1]! >= 0 : false;
       const weekendsHeld = weekendsBefore[d]!;
-      kmCount.fill(0);
-      for (let km = 0; km < KR; km++) {
-        if (!reach[d * KR + km]) continue;
-        for (let o = 0; o <= O; o++) {
-          if (cell[d * O1 + o] === INF) continue;
-          const km2 = advance(km, d, o);
-          if (km2 < 0) continue;
-          const at = o * KR + kmCount[o]!++;
-          kmFrom[at] = km;
-          kmTo[at] = km2;
-        }
-      }
       for (let o = 0; o <= O; o++) {
-        const count = kmCount[o]!;
+        const count = kmCount[d * O1 + o]!;
         if (count === 0) continue;
         const worked = o < O;
         const base = cell[d * O1 + o]! + (worked && price ? price[d * O + o]! : 0);
@@ -529,7 +546,7 @@ function* labelSteps(program: RowProgram, days: number, options: number, opts: P
         for (let L = 0; L <= nC; L++) classStep[L] = worked && L < nC ? base + pair[((d - 1) * O + rep[L]!) * O + o]! : base;
         const mv = worked ? workedMoves : offMoves;
         const toClass = next + klass[o]! * runStride * IB;
-        const listAt = o * KR;
+        const listAt = (d * O1 + o) * KR;
         for (let ew = 0; ew < WB; ew++) {
           // The weekends after day d (as in the forward pass).
           let ew2 = 0;
