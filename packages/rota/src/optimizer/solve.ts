@@ -592,6 +592,7 @@ async function generatedStart(
   if (!(share > 0 && share <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationShare must be in (0, 1], got ${share}`);
   const cg = await columnGeneration(model, compiled, {
     timeLimitMs: mainLimitMs * share - (performance.now() - t0),
+    seed: options.seed,
     ...(options.columnGenerationEnumerate !== undefined ? { enumerate: options.columnGenerationEnumerate } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.onProgress !== undefined

@@ -135,9 +135,10 @@ describe('columnGeneration', () => {
     expect(values[1]).toBeCloseTo(values[0]!, 6);
   });
 
-  test('given the dive by rows, or by whole cells only with one round per step and one row per round, the rota is legal and within 5 % of the optimum (607)', async () => {
+  test('given the dive by rows, by whole cells only with one round per step and one row per round, or four dives (two with noise, seed 7), the rota is legal and within 5 % of the optimum (607)', async () => {
     const variants: ColumnGenerationOptions[] = [
       { timeLimitMs: 20_000, dive: 'rows' },
+      { timeLimitMs: 20_000, dives: 4, seed: 7 },
       { timeLimitMs: 20_000, diveCellShare: 1, diveRounds: 1, rowsPerRound: 1 },
     ];
     for (const options of variants) {
@@ -150,7 +151,7 @@ describe('columnGeneration', () => {
     }
   });
 
-  test('given smoothing 1 or −0.1, diveCellShare 0, diveStep 1.5, diveRounds 0.5, rowsPerRound 0 or dive "employees": OPTION_INVALID naming the option', async () => {
+  test('given smoothing 1 or −0.1, diveCellShare 0, diveStep 1.5, diveRounds 0.5, dives 0, rowsPerRound 0 or dive "employees": OPTION_INVALID naming the option', async () => {
     for (const [name, value] of [
       ['dive', 'employees'],
       ['smoothing', 1],
@@ -158,6 +159,7 @@ describe('columnGeneration', () => {
       ['diveCellShare', 0],
       ['diveStep', 1.5],
       ['diveRounds', 0.5],
+      ['dives', 0],
       ['rowsPerRound', 0],
     ] as const) {
       await expect(columnGeneration(model, compiled, { timeLimitMs: 1000, [name]: value })).rejects.toMatchObject({

@@ -16,6 +16,7 @@ import { RotaError } from '../../errors.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { runHighs } from '../mip/highs.js';
+import { Random } from '../random.js';
 import type { ModelArrays } from '../mip/linear.js';
 import { buildSubproblem } from '../mip/model.js';
 import { enumerateRowsSteps, labelSliced, type PricedRow, priceRows, priceRowsSteps, SLICE_MS } from './pricer.js';
@@ -49,6 +50,17 @@ export interface ColumnGenerationOptions {
    * (default 0.5; when none is, the largest one).
    */
   diveCellShare?: number;
+  /**
+   * Dives at most: after the first, while the time left before the master MIP is at least what the
+   * last dive took, another from the root by the other kind (`cells` ↔ `rows`), with the rows the dives
+   * added; a dive whose LP reaches the best rota's value gives up, and the best rota stands. The dives
+   * end sooner at a rota that meets the root's bound, or after {@link DIVES_UNIMPROVED} in a row
+   * without a better one. Default: {@link DIVES} when the first dive is by cells over the whole
+   * horizon, else 1 (a window's short run, and the long rows' dive by rows, keep their time).
+   */
+  dives?: number;
+  /** Seed of the later dives' noise (default 1). */
+  seed?: number;
   /** LP solves (with their pricing) after each dive step by cells (default 4): the dive re-prices, but does not wait for the LP to settle. */
   diveRounds?: number;
   /**
@@ -95,6 +107,19 @@ export interface ColumnGenerationOptions {
  * against 3227 by rows, and the run at 10 minutes 3230 against 3225.
  */
 export const CELL_DIVE_MAX_DAYS = 28;
+
+/**
+ * Dives by default when the first is by cells (see `dives`): on the 28-day Curtois instances the dive
+ * by rows gave the better start on 7, 8 and 9 (column generation alone for 26 s: 1058 against 1355, 1311
+ * against 1507, 541 against 645) and the dive by cells on 12, and on most of them both fit in the time.
+ */
+export const DIVES = 2;
+
+/** Dives in a row without a better rota after which the dives end (the master MIP has the rest of their time). */
+export const DIVES_UNIMPROVED = 4;
+
+/** How much at random the dives after the first two add to the employees' shares when ranking them. */
+export const DIVE_NOISE = 0.2;
 
 /** Partial rows one employee's enumeration below the gap may hold before it gives up (see `enumerate`). */
 export const ENUMERATION_MAX_LABELS = 200_000;
@@ -477,6 +502,14 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     let state = await generate('root', limit * (options.rootShare ?? 0.6));
     rootLp = state.value;
     const rootPrograms = programs.slice();
+    // Integral costs: the master's own columns, its constant and every cost the rows are made of.
+    const whole = (a: ArrayLike<number>) => {
+      for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && !Number.isInteger(a[i]!)) return false;
+      return true;
+    };
+    const integral = Number.isInteger(sub.lm.objectiveConstant) && whole(arrays.colCost) && rootPrograms.every((p) => whole(p.cell) && whole(p.pair));
+    /** The bound a root LP value gives: rounded up (less a tolerance) when every cost is integral. */
+    const lowerBoundOf = (lpValue: number) => (integral ? Math.ceil(lpValue - 1e-6) : lpValue);
     // The dive ends by four fifths of the time; the restricted master MIP has the rest.
     const diveUntil = limit * 0.8;
     const diveStep = options.diveStep ?? 0.2;
@@ -494,6 +527,12 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     const cellShare = new Float64Array(E * W * O1);
     // Rows set to zero by a fixed cell (by index in the pool).
     let dead = new Uint8Array(0);
+    // The rows whose bounds a dive changed (set back before the next dive).
+    const touched: number[] = [];
+    const bound = (j: number, lower: number, upper: number) => {
+      lp.changeColBounds(firstLambda + j, lower, upper);
+      touched.push(j);
+    };
     const fixCell = (e: number, d: number, o: number) => {
       cellFixed[e * W + d] = o;
       const p = programs[e]!;
@@ -503,111 +542,147 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let j = 0; j < colRow.length; j++) {
         if (colEmployee[j] !== e || colRow[j]![d] === o || dead[j]) continue;
         dead[j] = 1;
-        lp.changeColBounds(firstLambda + j, 0, 0);
+        bound(j, 0, 0);
       }
     };
-    for (;;) {
-      if (dead.length < colRow.length) {
-        const grown = new Uint8Array(colRow.length);
-        grown.set(dead);
-        dead = grown;
-      }
-      // Each employee's largest row share, and the cells' shares.
-      const share = new Float64Array(E).fill(-1);
-      const best = new Int32Array(E).fill(-1);
-      cellShare.fill(0);
-      for (let j = 0; j < colRow.length; j++) {
-        if (dead[j]) continue;
-        const e = colEmployee[j]!;
-        const v = state.x[firstLambda + j]!;
-        if (fixed[e]! < 0 && v > share[e]!) {
-          share[e] = v;
-          best[e] = j;
+    /** The dives' changes undone: every row free, every program the root's. */
+    const backToRoot = () => {
+      for (const j of touched) lp.changeColBounds(firstLambda + j, 0, 1);
+      touched.length = 0;
+      for (let e = 0; e < E; e++) programs[e] = rootPrograms[e]!;
+      fixed.fill(-1);
+      cellFixed.fill(-1);
+      dead.fill(0);
+    };
+    /**
+     * One dive from the LP in `state`, by `by`, to be done by `until`: true when every employee ends
+     * fixed to a row, false when it gave up because its LP reached `cutoff` (a better dive's rota).
+     * `noise` > 0 ranks the employees by their largest share plus up to `noise` at random.
+     */
+    const dive = async (by: 'cells' | 'rows', until: number, cutoff: number, noise: number): Promise<boolean> => {
+      for (;;) {
+        if (state.value >= cutoff) return false;
+        if (dead.length < colRow.length) {
+          const grown = new Uint8Array(colRow.length);
+          grown.set(dead);
+          dead = grown;
         }
-        if (v <= 1e-9 || diveBy === 'rows') continue;
-        const row = colRow[j]!;
-        for (let d = 0; d < W; d++) cellShare[(e * W + d) * O1 + row[d]!]! += v;
-      }
-      // An employee whose row is whole is fixed to it.
-      for (let e = 0; e < E; e++) {
-        if (fixed[e]! >= 0 || share[e]! <= 1 - 1e-6) continue;
-        fixed[e] = best[e]!;
-        lp.changeColBounds(firstLambda + best[e]!, 1, 1);
-      }
-      const free: number[] = [];
-      for (let e = 0; e < E; e++) if (fixed[e]! < 0) free.push(e);
-      if (free.length === 0) break;
-      if (elapsed() >= diveUntil || options.signal?.aborted === true) {
-        // Out of time: every employee still free takes its largest row (aborted before any LP was
-        // solved: its first row).
-        for (const e of free) {
-          const j = best[e]! >= 0 ? best[e]! : colEmployee.indexOf(e);
-          fixed[e] = j;
-          lp.changeColBounds(firstLambda + j, 1, 1);
+        // Each employee's largest row share, and the cells' shares.
+        const share = new Float64Array(E).fill(-1);
+        const best = new Int32Array(E).fill(-1);
+        cellShare.fill(0);
+        for (let j = 0; j < colRow.length; j++) {
+          if (dead[j]) continue;
+          const e = colEmployee[j]!;
+          const v = state.x[firstLambda + j]!;
+          if (fixed[e]! < 0 && v > share[e]!) {
+            share[e] = v;
+            best[e] = j;
+          }
+          if (v <= 1e-9 || by === 'rows') continue;
+          const row = colRow[j]!;
+          for (let d = 0; d < W; d++) cellShare[(e * W + d) * O1 + row[d]!]! += v;
         }
-        break;
-      }
-      if (diveBy === 'rows') {
-        // The employees closest to whole are fixed to their largest row; the LP settles (up to half the time left).
-        const fractional = free.sort((a, b) => share[b]! - share[a]! || a - b).slice(0, Math.max(1, Math.ceil(free.length * diveStep)));
-        for (const e of fractional) {
+        const rank = Float64Array.from(share, (v) => (noise > 0 ? v + noise * random.next() : v));
+        const ranked = (list: number[]) => list.sort((a, b) => rank[b]! - rank[a]! || a - b);
+        // An employee whose row is whole is fixed to it.
+        for (let e = 0; e < E; e++) {
+          if (fixed[e]! >= 0 || share[e]! <= 1 - 1e-6) continue;
           fixed[e] = best[e]!;
-          lp.changeColBounds(firstLambda + best[e]!, 1, 1);
+          bound(best[e]!, 1, 1);
         }
-        if (fractional.length === free.length) break;
-        state = await generate('dive', elapsed() + Math.max(0, (diveUntil - elapsed()) / 2));
-        continue;
-      }
-      // Whole cells of the free employees; then, for the employees whose largest row share is
-      // largest, the cells of that row that hold at least `theta` of the LP.
-      for (const e of free) {
-        for (let d = 0; d < W; d++) {
-          if (cellFixed[e * W + d]! >= 0) continue;
-          for (let o = 0; o <= O; o++) if (cellShare[(e * W + d) * O1 + o]! > 1 - 1e-6) fixCell(e, d, o);
+        const free: number[] = [];
+        for (let e = 0; e < E; e++) if (fixed[e]! < 0) free.push(e);
+        if (free.length === 0) return true;
+        if (elapsed() >= until || options.signal?.aborted === true) {
+          // Out of time: every employee still free takes its largest row (aborted before any LP was
+          // solved: its first row).
+          for (const e of free) {
+            const j = best[e]! >= 0 ? best[e]! : colEmployee.indexOf(e);
+            fixed[e] = j;
+            bound(j, 1, 1);
+          }
+          return true;
         }
-      }
-      const order = free.filter((e) => best[e]! >= 0).sort((a, b) => share[b]! - share[a]! || a - b);
-      let steps = 0;
-      for (const e of order) {
-        if (steps >= Math.max(1, Math.ceil(free.length * diveStep))) break;
-        const row = colRow[best[e]!]!;
-        let any = false;
-        for (let d = 0; d < W; d++) {
-          if (cellFixed[e * W + d]! >= 0) continue;
-          if (cellShare[(e * W + d) * O1 + row[d]!]! >= theta) {
-            fixCell(e, d, row[d]!);
-            any = true;
+        if (by === 'rows') {
+          // The employees closest to whole are fixed to their largest row; the LP settles (up to half the time left).
+          const fractional = ranked(free).slice(0, Math.max(1, Math.ceil(free.length * diveStep)));
+          for (const e of fractional) {
+            fixed[e] = best[e]!;
+            bound(best[e]!, 1, 1);
+          }
+          if (fractional.length === free.length) return true;
+          state = await generate('dive', elapsed() + Math.max(0, (until - elapsed()) / 2));
+          continue;
+        }
+        // Whole cells of the free employees; then, for the employees whose largest row share is
+        // largest, the cells of that row that hold at least `theta` of the LP.
+        for (const e of free) {
+          for (let d = 0; d < W; d++) {
+            if (cellFixed[e * W + d]! >= 0) continue;
+            for (let o = 0; o <= O; o++) if (cellShare[(e * W + d) * O1 + o]! > 1 - 1e-6) fixCell(e, d, o);
           }
         }
-        if (!any) {
-          // No cell reaches theta: the largest one of the row.
-          let top = -1;
-          for (let d = 0; d < W; d++) if (cellFixed[e * W + d]! < 0 && (top < 0 || cellShare[(e * W + d) * O1 + row[d]!]! > cellShare[(e * W + top) * O1 + row[top]!]!)) top = d;
-          if (top >= 0) fixCell(e, top, row[top]!);
+        const order = ranked(free.filter((e) => best[e]! >= 0));
+        let steps = 0;
+        for (const e of order) {
+          if (steps >= Math.max(1, Math.ceil(free.length * diveStep))) break;
+          const row = colRow[best[e]!]!;
+          let any = false;
+          for (let d = 0; d < W; d++) {
+            if (cellFixed[e * W + d]! >= 0) continue;
+            if (cellShare[(e * W + d) * O1 + row[d]!]! >= theta) {
+              fixCell(e, d, row[d]!);
+              any = true;
+            }
+          }
+          if (!any) {
+            // No cell reaches theta: the largest one of the row.
+            let top = -1;
+            for (let d = 0; d < W; d++) if (cellFixed[e * W + d]! < 0 && (top < 0 || cellShare[(e * W + d) * O1 + row[d]!]! > cellShare[(e * W + top) * O1 + row[top]!]!)) top = d;
+            if (top >= 0) fixCell(e, top, row[top]!);
+          }
+          steps++;
         }
-        steps++;
+        // Time left is shared by the steps still to come.
+        const left = until - elapsed();
+        state = await generate('dive', elapsed() + Math.max(0, left / 2), diveRounds);
       }
-      // Time left is shared by the steps still to come.
-      const left = diveUntil - elapsed();
-      state = await generate('dive', elapsed() + Math.max(0, left / 2), diveRounds);
+    };
+    // Dives from the root, the first by `diveBy`, the next (while the time left is at least what the
+    // last one took) by the other kind, from the root again with the rows the dives added: the best
+    // rota stands, and the master MIP has every dive's rows.
+    const other = diveBy === 'cells' ? 'rows' : 'cells';
+    const maxDives = options.dives ?? (window || diveBy !== 'cells' ? 1 : DIVES);
+    let dived: { value: number; fixed: Int32Array; x: Float64Array } | undefined;
+    const random = new Random(options.seed ?? 1);
+    let stale = 0;
+    for (let k = 0; ; k++) {
+      const began = elapsed();
+      // The first two dives rank by the LP alone, the next ones with noise (else they would repeat).
+      const done = await dive(k % 2 === 0 ? diveBy : other, diveUntil, dived ? dived.value - 1e-6 : Number.POSITIVE_INFINITY, k < 2 ? 0 : DIVE_NOISE);
+      // (An abort while the LP is solved again leaves the dive's rota as it is.)
+      if (options.signal?.aborted || (done && !(await solveLp()))) break;
+      const v = done ? lp.getObjectiveValue() + sub.lm.objectiveConstant : Number.POSITIVE_INFINITY;
+      if (done && (!dived || v < dived.value - 1e-6)) {
+        dived = { value: v, fixed: Int32Array.from(fixed), x: Float64Array.from(lp.getSolution().colValue) };
+        stale = 0;
+      } else stale++;
+      // Done: the dives' count, the time, a rota at the root's bound (when the root converged), or
+      // DIVES_UNIMPROVED dives in a row without a better rota.
+      if (k + 1 >= maxDives || diveUntil - elapsed() < elapsed() - began || (rootConverged && v <= lowerBoundOf(rootLp) + 1e-6) || stale >= DIVES_UNIMPROVED) break;
+      backToRoot();
+      state = await generate('dive', diveUntil, 1);
     }
-    // The restricted master as a MIP over every row generated, from the dive's rota, in the worker
+    // The restricted master as a MIP over every row generated, from the best dive's rota, in the worker
     // (it stops on an abort): the pool often holds a better combination than the dive took.
-    const chosen = Int32Array.from(fixed);
+    const chosen = Int32Array.from(dived?.fixed ?? fixed);
     // The restricted master as a MIP over the rows in the pool, from `start` (a value per column), for
     // up to `ms`: its rows are chosen when it beats `value` (the rota's score in the master), `proven`
     // tells whether HiGHS ended optimal, and its column values are returned (a start for the next).
     let value = Number.POSITIVE_INFINITY;
     let proven = false;
     let enumerated: { rows: number; added: number; complete: boolean } | undefined;
-    // Integral costs: the master's own columns, its constant and every cost the rows are made of.
-    const whole = (a: ArrayLike<number>) => {
-      for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && !Number.isInteger(a[i]!)) return false;
-      return true;
-    };
-    const integral = Number.isInteger(sub.lm.objectiveConstant) && whole(arrays.colCost) && rootPrograms.every((p) => whole(p.cell) && whole(p.pair));
-    /** The bound a root LP value gives: rounded up (less a tolerance) when every cost is integral. */
-    const lowerBoundOf = (lpValue: number) => (integral ? Math.ceil(lpValue - 1e-6) : lpValue);
     const master = async (ms: number, start: Float64Array): Promise<Float64Array | undefined> => {
       const rmp = restrictedMaster(arrays, E, colEntries);
       const padded = new Float64Array(rmp.numCols);
@@ -622,10 +697,11 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       proven = out.status === 'optimal';
       return v;
     };
-    // (An abort while the LP is solved again leaves the dive's rota as it is.)
-    if (limit - elapsed() > 100 && !options.signal?.aborted && (await solveLp())) {
-      value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
-      let start: Float64Array | undefined = Float64Array.from(lp.getSolution().colValue);
+    const atBound = (v: number) => rootConverged && !Number.isFinite(bucketCap) && v <= lowerBoundOf(rootLp) + 1e-6;
+    let start: Float64Array = dived?.x ?? new Float64Array(0);
+    if (dived) value = dived.value;
+    // (Not at the root's bound: that rota is optimal.)
+    if (dived && !atBound(value) && limit - elapsed() > 100 && !options.signal?.aborted) {
       // First over the rows generated, with half the time left when the enumeration may follow.
       const enumerate = options.enumerate ?? !window;
       start = (await master((limit - elapsed()) * (enumerate && rootConverged ? 0.5 : 1), start)) ?? start;
@@ -682,7 +758,11 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
     // Optimal when the root's bound is exact and either meets the rota or the enumeration closed the gap.
-    const provenOptimal = !Number.isFinite(bucketCap) && rootConverged && value < Number.POSITIVE_INFINITY && (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true));
+    const provenOptimal =
+      !Number.isFinite(bucketCap) &&
+      rootConverged &&
+      value < Number.POSITIVE_INFINITY &&
+      (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true));
     const exactRoot = !Number.isFinite(bucketCap) && rootConverged;
     const lowerBound = provenOptimal ? value : exactRoot ? lowerBoundOf(rootLp) : undefined;
     return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
@@ -701,6 +781,7 @@ function optionProblem(o: ColumnGenerationOptions): string | undefined {
   if (o.diveCellShare !== undefined && !(o.diveCellShare > 0 && o.diveCellShare <= 1)) return `diveCellShare must be in (0, 1], got ${o.diveCellShare}`;
   if (o.dive !== undefined && o.dive !== 'cells' && o.dive !== 'rows') return `dive must be 'cells' or 'rows', got ${String(o.dive)}`;
   if (o.diveStep !== undefined && !(o.diveStep > 0 && o.diveStep <= 1)) return `diveStep must be in (0, 1], got ${o.diveStep}`;
+  if (!whole(o.dives)) return `dives must be a whole number ≥ 1, got ${o.dives}`;
   if (!whole(o.diveRounds)) return `diveRounds must be a whole number ≥ 1, got ${o.diveRounds}`;
   if (!whole(o.rowsPerRound)) return `rowsPerRound must be a whole number ≥ 1, got ${o.rowsPerRound}`;
   return undefined;
