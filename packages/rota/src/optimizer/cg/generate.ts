@@ -55,8 +55,7 @@ export interface ColumnGenerationOptions {
    * last dive took, another from the root by the other kind (`cells` ↔ `rows`), with the rows the dives
    * added; a dive whose LP reaches the best rota's value gives up, and the best rota stands. The dives
    * end sooner at a rota that meets the root's bound, or after {@link DIVES_UNIMPROVED} in a row
-   * without a better one. Default: {@link DIVES} when the first dive is by cells over the whole
-   * horizon, else 1 (a window's short run, and the long rows' dive by rows, keep their time).
+   * without a better one. Default {@link DIVES} (1).
    */
   dives?: number;
   /** Seed of the later dives' noise (default 1). */
@@ -109,11 +108,12 @@ export interface ColumnGenerationOptions {
 export const CELL_DIVE_MAX_DAYS = 28;
 
 /**
- * Dives by default when the first is by cells (see `dives`): on the 28-day Curtois instances the dive
- * by rows gave the better start on 7, 8 and 9 (column generation alone for 26 s: 1058 against 1355, 1311
- * against 1507, 541 against 645) and the dive by cells on 12, and on most of them both fit in the time.
+ * Dives by default (see `dives`): one. A second dive (by rows after the dive by cells) gave the better
+ * start on some 28-day Curtois instances (7, 8 and 9, column generation alone for 26 s: 1058 against
+ * 1355, 1311 against 1507, 541 against 645), but its time came out of the master MIP's: in `solve` at
+ * 60 s, Instance 8 with seed 2 ended at 1403 against 1313 with one dive (docs/rota/CG.md).
  */
-export const DIVES = 2;
+export const DIVES = 1;
 
 /** Dives in a row without a better rota after which the dives end (the master MIP has the rest of their time). */
 export const DIVES_UNIMPROVED = 4;
@@ -653,7 +653,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     // last one took) by the other kind, from the root again with the rows the dives added: the best
     // rota stands, and the master MIP has every dive's rows.
     const other = diveBy === 'cells' ? 'rows' : 'cells';
-    const maxDives = options.dives ?? (window || diveBy !== 'cells' ? 1 : DIVES);
+    const maxDives = options.dives ?? DIVES;
     let dived: { value: number; fixed: Int32Array; x: Float64Array } | undefined;
     const random = new Random(options.seed ?? 1);
     let stale = 0;
