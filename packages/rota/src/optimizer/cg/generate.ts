@@ -16,9 +16,9 @@ import { RotaError } from '../../errors.js';
 import type { Assignment } from '../../model/assignment.js';
 import { type CompiledProblem, NOT_PINNED, OFF } from '../../model/compile.js';
 import { runHighs } from '../mip/highs.js';
-import { Random } from '../random.js';
 import type { ModelArrays } from '../mip/linear.js';
 import { buildSubproblem } from '../mip/model.js';
+import { Random } from '../random.js';
 import { enumerateRowsSteps, labelSliced, type PricedRow, priceRows, priceRowsSteps, SLICE_MS } from './pricer.js';
 import { type RowProgram, type RowWindow, rowPrograms } from './rows.js';
 
