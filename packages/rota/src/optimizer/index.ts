@@ -4,7 +4,20 @@
  *
  * @packageDocumentation
  */
-export { CELL_DIVE_MAX_DAYS, type ColumnGenerationOptions, type ColumnGenerationResult, type ColumnGenerationRound, columnGeneration, ENUMERATION_MAX_LABELS, ENUMERATION_MAX_ROWS } from './cg/generate.js';
+export {
+  BRANCH_MAX_GAP,
+  BRANCH_RESERVE_MS,
+  CELL_DIVE_MAX_DAYS,
+  type ColumnGenerationOptions,
+  type ColumnGenerationResult,
+  type ColumnGenerationRound,
+  columnGeneration,
+  DIVE_NOISE,
+  DIVES,
+  DIVES_UNIMPROVED,
+  ENUMERATION_MAX_LABELS,
+  ENUMERATION_MAX_ROWS,
+} from './cg/generate.js';
 export { type EnumerateOptions, enumerateRows, type PricedRow, type PriceOptions, priceRows } from './cg/pricer.js';
 export { ROW_REPAIR_BUCKET_CAP, ROW_SWEEP_MIN_GAIN, type RowRepairOptions, type RowRepairResult, repairRows } from './cg/repair.js';
 export { type RowBoundary, type RowCounter, type RowProgram, type RowProgramsResult, type RowWindow, type RunBounds, rowPrograms } from './cg/rows.js';

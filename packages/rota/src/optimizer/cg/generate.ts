@@ -58,6 +58,16 @@ export interface ColumnGenerationOptions {
    * without a better one. Default {@link DIVES} (1).
    */
   dives?: number;
+  /**
+   * Branch and price on cells, depth first, when the enumeration below the gap is incomplete (it is
+   * then a heuristic) and the rota is within {@link BRANCH_MAX_GAP} of the root's bound: it has the
+   * time the master MIP over the enumerated rows would have had, with the rota so far as the bound to
+   * beat, and a complete search proves the result optimal (`branched`).
+   * Default: over the whole horizon when the dive is by cells (rows of at most
+   * {@link CELL_DIVE_MAX_DAYS} days); `true`: in place of the enumeration, after the first master MIP;
+   * `false`: never. Only with exact pricing and a root that converged.
+   */
+  branch?: boolean;
   /** Seed of the later dives' noise (default 1). */
   seed?: number;
   /** LP solves (with their pricing) after each dive step by cells (default 4): the dive re-prices, but does not wait for the LP to settle. */
@@ -118,6 +128,18 @@ export const DIVES = 1;
 /** Dives in a row without a better rota after which the dives end (the master MIP has the rest of their time). */
 export const DIVES_UNIMPROVED = 4;
 
+/**
+ * Branch and price follows an incomplete enumeration only when the rota is within this share of the
+ * root's bound (see `branch`); further away the master MIP over the enumerated rows has the time. On
+ * Curtois Instance 7 (a rota 0.3–1 % above the bound) branch and price found the optimum, 1056; on 8
+ * (16 % above) it solved 2–3 nodes in 7 s, and the master MIP it replaced had made 8's start (1316
+ * against 1510–1612).
+ */
+export const BRANCH_MAX_GAP = 0.01;
+
+/** Time kept after the branch and price (at most a tenth of what is left), milliseconds: the rota is built and returned. */
+export const BRANCH_RESERVE_MS = 200;
+
 /** How much at random the dives after the first two add to the employees' shares when ranking them. */
 export const DIVE_NOISE = 0.2;
 
@@ -162,8 +184,14 @@ export type ColumnGenerationResult =
        */
       readonly enumerated?: { readonly rows: number; readonly added: number; readonly complete: boolean };
       /**
+       * The branch and price (see `branch`): the nodes whose LP it solved, and whether it searched them
+       * all (then no rota beats the one returned). Undefined when none ran.
+       */
+      readonly branched?: { readonly nodes: number; readonly complete: boolean };
+      /**
        * True when the rota is proven optimal (over the free cells): the root was exact and converged,
-       * the enumeration complete, and HiGHS solved the master MIP over the pool to optimality.
+       * and either the rota meets the root's bound, or the enumeration was complete and HiGHS solved the
+       * master MIP over the pool to optimality, or the branch and price searched every node.
        */
       readonly optimal: boolean;
       /**
@@ -555,6 +583,129 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       dead.fill(0);
     };
     /**
+     * Branch and price, depth first, until `until`: a node is the root with some cells fixed to an
+     * option or that option forbidden there (the pricer sees the same, the rows against them are held at
+     * zero); its LP is solved with rows priced until none lowers it, so its value bounds every rota
+     * below it. A node whose bound cannot beat the best rota so far (`cutoff`, then the best found:
+     * its value rounded up when the costs are integral) is dropped, a node whose rows are whole is a
+     * rota, and otherwise the cell whose share in the LP is nearest a half is branched on: fixed to
+     * that option first when it holds at least half, else forbidden first. `complete`: every node was searched, so the best rota
+     * (or the cutoff's) is optimal.
+     */
+    const branchAndPrice = async (until: number, cutoff: number) => {
+      type Branch = { e: number; d: number; o: number; fix: boolean };
+      const path: Branch[] = [];
+      const pending: { depth: number; branch: Branch }[] = [];
+      let bestValue = cutoff;
+      let best: { value: number; fixed: Int32Array; x: Float64Array } | undefined;
+      let nodes = 0;
+      let upper = new Uint8Array(0);
+      /** The node of `path`: each employee's program and the rows' bounds. */
+      const apply = () => {
+        const cells = new Map<number, Float64Array>();
+        for (const b of path) {
+          let cell = cells.get(b.e);
+          if (!cell) {
+            cell = Float64Array.from(rootPrograms[b.e]!.cell);
+            cells.set(b.e, cell);
+          }
+          if (b.fix) {
+            for (let q = 0; q <= O; q++) if (q !== b.o) cell[b.d * O1 + q] = Number.POSITIVE_INFINITY;
+          } else cell[b.d * O1 + b.o] = Number.POSITIVE_INFINITY;
+        }
+        for (let e = 0; e < E; e++) {
+          const cell = cells.get(e);
+          programs[e] = cell ? { ...rootPrograms[e]!, cell } : rootPrograms[e]!;
+        }
+        if (upper.length < colRow.length) {
+          const grown = new Uint8Array(colRow.length).fill(1);
+          grown.set(upper);
+          upper = grown;
+        }
+        for (let j = 0; j < colRow.length; j++) {
+          const e = colEmployee[j]!;
+          const row = colRow[j]!;
+          let ok = 1;
+          for (const b of path) if (b.e === e && (row[b.d] === b.o) !== b.fix) ok = 0;
+          if (ok !== upper[j]) {
+            upper[j] = ok;
+            lp.changeColBounds(firstLambda + j, 0, ok);
+          }
+        }
+      };
+      /** Whether the path's bound is above `bestValue` (the node cannot hold a better rota). */
+      const cannotBeat = (v: number) => lowerBoundOf(v) >= bestValue - 1e-6;
+      for (;;) {
+        if (elapsed() >= until || options.signal?.aborted) return { best, complete: false, nodes };
+        apply();
+        nodes++;
+        // Every employee needs a row the node allows: its cheapest on its own costs, or the node is empty.
+        let empty = false;
+        const have = new Uint8Array(E);
+        for (let j = 0; j < colRow.length; j++) if (upper[j]) have[colEmployee[j]!] = 1;
+        for (let e = 0; e < E && !empty; e++) {
+          if (have[e]) continue;
+          const rows = await price(programs[e]!, undefined, undefined, 1);
+          if (!rows) return { best, complete: false, nodes };
+          if (rows.length === 0) empty = true;
+          else addColumns(rows.map((r) => ({ e, row: r.row, cost: r.cost })));
+        }
+        if (!empty) {
+          try {
+            state = await generate('dive', until);
+          } catch (err) {
+            if (!(err instanceof MasterFailed)) throw err;
+            empty = true;
+          }
+          if (!empty && (elapsed() >= until || options.signal?.aborted)) return { best, complete: false, nodes };
+        }
+        let pick: Branch | undefined;
+        if (!empty && !cannotBeat(state.value)) {
+          // The cells' shares; the rows whole for every employee make a rota.
+          cellShare.fill(0);
+          const top = new Float64Array(E);
+          const topRow = new Int32Array(E).fill(-1);
+          for (let j = 0; j < colRow.length; j++) {
+            const v = state.x[firstLambda + j]!;
+            if (v <= 1e-9) continue;
+            const e = colEmployee[j]!;
+            if (v > top[e]!) {
+              top[e] = v;
+              topRow[e] = j;
+            }
+            const row = colRow[j]!;
+            for (let d = 0; d < W; d++) cellShare[(e * W + d) * O1 + row[d]!]! += v;
+          }
+          if (top.every((v) => v >= 1 - 1e-6)) {
+            bestValue = state.value;
+            best = { value: state.value, fixed: Int32Array.from(topRow), x: Float64Array.from(state.x) };
+          } else {
+            let most = 0;
+            for (let k = 0; k < E * W * O1; k++) {
+              const v = cellShare[k]!;
+              if (Math.min(v, 1 - v) > most) {
+                most = Math.min(v, 1 - v);
+                const o = k % O1;
+                const ed = (k - o) / O1;
+                // First the branch the LP leans to: fixed when it has at least half, else forbidden.
+                pick = { e: Math.floor(ed / W), d: ed % W, o, fix: v >= 0.5 };
+              }
+            }
+          }
+        }
+        if (pick) {
+          pending.push({ depth: path.length, branch: { ...pick, fix: !pick.fix } });
+          path.push(pick);
+          continue;
+        }
+        // Dropped, empty or a rota: back to the last branch not taken.
+        const next = pending.pop();
+        if (!next) return { best, complete: true, nodes };
+        path.length = next.depth;
+        path.push(next.branch);
+      }
+    };
+    /**
      * One dive from the LP in `state`, by `by`, to be done by `until`: true when every employee ends
      * fixed to a row, false when it gave up because its LP reached `cutoff` (a better dive's rota).
      * `noise` > 0 ranks the employees by their largest share plus up to `noise` at random.
@@ -697,14 +848,30 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       proven = out.status === 'optimal';
       return v;
     };
+    // Branch and price after an incomplete enumeration (see `branch`): exact pricing and a converged root only.
+    const branching = (options.branch ?? (!window && diveBy === 'cells')) && rootConverged && !Number.isFinite(bucketCap);
+    let searched: { complete: boolean; nodes: number } | undefined;
+    /** Branch and price from the root for the time left (less a reserve), to beat `value`; its rota replaces the one in hand when better. */
+    const branchFrom = async () => {
+      backToRoot();
+      cap = bucketCap;
+      const out = await branchAndPrice(limit - Math.min(BRANCH_RESERVE_MS, (limit - elapsed()) * 0.1), value);
+      searched = { complete: out.complete, nodes: out.nodes };
+      if (out.best && out.best.value < value - 1e-6) {
+        value = out.best.value;
+        chosen.set(out.best.fixed);
+      }
+    };
     const atBound = (v: number) => rootConverged && !Number.isFinite(bucketCap) && v <= lowerBoundOf(rootLp) + 1e-6;
     let start: Float64Array = dived?.x ?? new Float64Array(0);
     if (dived) value = dived.value;
     // (Not at the root's bound: that rota is optimal.)
     if (dived && !atBound(value) && limit - elapsed() > 100 && !options.signal?.aborted) {
-      // First over the rows generated, with half the time left when the enumeration may follow.
-      const enumerate = options.enumerate ?? !window;
-      start = (await master((limit - elapsed()) * (enumerate && rootConverged ? 0.5 : 1), start)) ?? start;
+      // First over the rows generated, with half the time left when the enumeration (or, with `branch`
+      // true, branch and price in its place) may follow.
+      const branchNow = options.branch === true && branching;
+      const enumerate = (options.enumerate ?? !window) && !branchNow;
+      start = (await master((limit - elapsed()) * ((enumerate && rootConverged) || branchNow ? 0.5 : 1), start)) ?? start;
       // Then every row whose reduced cost under the root's duals is below the gap between that rota
       // and the root's bound: no row beyond can be in a better rota (were the root's LP exact), so
       // when each employee's enumeration is complete, the master MIP over the pool is the whole problem.
@@ -743,29 +910,35 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           await breathe();
         }
         const added = addColumns(batch);
-        if (added > 0) {
+        // Incomplete, the enumeration is a heuristic: with the rota close to the bound, branch and price
+        // has the time instead (see `branch`).
+        const close = value - lowerBoundOf(rootLp) <= BRANCH_MAX_GAP * Math.max(1, Math.abs(value));
+        if (branching && close && !(within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9) && limit - elapsed() > 100 && !options.signal?.aborted) {
+          await branchFrom();
+        } else if (added > 0) {
           proven = false;
           if (limit - elapsed() > 100 && !options.signal?.aborted) await master((limit - elapsed()) * 0.8, start);
         }
         // A rota better than the master MIP's has only rows up to better(value) each: when those are
         // all in the pool, HiGHS's optimum over it is the problem's.
         enumerated = { rows: batch.length, added, complete: within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9 };
-      }
+      } else if (branchNow && !atBound(value) && limit - elapsed() > 100 && !options.signal?.aborted) await branchFrom();
     }
     const assignment = Int16Array.from(base);
     for (let e = 0; e < E; e++) {
       const row = colRow[chosen[e]!]!;
       for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
     }
-    // Optimal when the root's bound is exact and either meets the rota or the enumeration closed the gap.
+    // Optimal when the root's bound is exact and either meets the rota, or the enumeration closed the
+    // gap, or branch and price searched every node.
     const provenOptimal =
       !Number.isFinite(bucketCap) &&
       rootConverged &&
       value < Number.POSITIVE_INFINITY &&
-      (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true));
+      (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true) || searched?.complete === true);
     const exactRoot = !Number.isFinite(bucketCap) && rootConverged;
     const lowerBound = provenOptimal ? value : exactRoot ? lowerBoundOf(rootLp) : undefined;
-    return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
+    return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), ...(searched ? { branched: searched } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
   } catch (err) {
     if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };
     throw err;
