@@ -280,6 +280,16 @@ describe('mipLns', () => {
     expect(b.score).toEqual(a.score);
   });
 
+  test('given a restart after 300 ms without a gain, 20-cell neighbourhoods and 4 s from the greedy Instance1 rota: it goes back to the input at least once and returns the best rota it found — the last one reported, at the score a fresh evaluation gives', { timeout: 30_000 }, async () => {
+    const seen: number[] = [];
+    const r = await mipLns(model, compiled, greedy, { timeLimitMs: 4000, restartAfterMs: 300, cellBudget: 20, seed: 2, onImprove: (_a, s) => seen.push(s.soft + 1000 * s.hard) });
+    expect(r.restarts).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(r.score.soft + 1000 * r.score.hard).toBe(seen[seen.length - 1]);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+  });
+
   test('given a 20-cell budget (60 with growth, below the 112 cells of Instance1), no repair frees the whole problem: it never claims optimal, even at 607', { timeout: 30_000 }, async () => {
     const r = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, cellBudget: 20, seed: 1 });
     expect(r.optimal).toBe(false);
