@@ -590,15 +590,15 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
      * below it. A node whose bound cannot beat the best rota so far (`cutoff`, then the best found:
      * its value rounded up when the costs are integral) is dropped, a node whose rows are whole is a
      * rota, and otherwise the cell whose share in the LP is nearest a half is branched on: fixed to
-     * that option first when it holds at least half, else forbidden first. `complete`: every node was searched, so the best rota
-     * (or the cutoff's) is optimal.
+     * that option first when it holds at least half, else forbidden first. `complete`: every node was
+     * searched, so the best rota (or the cutoff's) is optimal.
      */
     const branchAndPrice = async (until: number, cutoff: number) => {
       type Branch = { e: number; d: number; o: number; fix: boolean };
       const path: Branch[] = [];
       const pending: { depth: number; branch: Branch }[] = [];
       let bestValue = cutoff;
-      let best: { value: number; fixed: Int32Array; x: Float64Array } | undefined;
+      let best: { value: number; fixed: Int32Array } | undefined;
       let nodes = 0;
       let upper = new Uint8Array(0);
       /** The node of `path`: each employee's program and the rows' bounds. */
@@ -679,7 +679,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           }
           if (top.every((v) => v >= 1 - 1e-6)) {
             bestValue = state.value;
-            best = { value: state.value, fixed: Int32Array.from(topRow), x: Float64Array.from(state.x) };
+            best = { value: state.value, fixed: Int32Array.from(topRow) };
           } else {
             let most = 0;
             for (let k = 0; k < E * W * O1; k++) {
