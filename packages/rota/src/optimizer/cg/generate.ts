@@ -656,6 +656,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
             state = await generate('dive', until);
           } catch (err) {
             if (!(err instanceof MasterFailed)) throw err;
+            // Infeasible: the node is empty. Any other status (HiGHS's "unknown" on a degenerate LP) is
+            // no bound: the search ends, incomplete.
+            if (err.message !== String(highs.constants.modelStatus.infeasible)) return { best, complete: false, nodes };
             empty = true;
           }
           if (!empty && (elapsed() >= until || options.signal?.aborted)) return { best, complete: false, nodes };
