@@ -215,10 +215,11 @@ const ROW_REPAIR_POLISH_MS = 10_000;
 
 /**
  * Share of the MIP repairs' time after which, without a strict improvement, they go back to column
- * generation's rota and search again (`MipLnsOptions.restartAfterMs`; only when no windows follow
- * that start: four weeks and less, or too many employees × options for the windows). The repairs from a start far from the optimum can
- * end in a rota no neighbourhood leaves: Curtois Instance 8 ended at 1406–1410 in about a third of the
- * 60-s runs (docs/rota/OPTIMIZER.md, "A restart when the MIP repairs stall").
+ * generation's rota and search again (`MipLnsOptions.restartAfterMs`; only when no windows follow that
+ * start: four weeks and less, or too many employees × options for the windows). The repairs from a
+ * start far from the optimum can end in a rota no neighbourhood leaves: Curtois Instance 8 ended at
+ * 1406–1410 in about a third of the 60-s runs (docs/rota/OPTIMIZER.md, "A restart when the MIP repairs
+ * stall").
  */
 export const MIP_RESTART_SHARE = 0.3;
 
@@ -542,8 +543,8 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
         // gains to the end, where the local search from its best found nothing).
         extraTimeMs: polishable ? options.timeLimitMs - mainLimitMs : 0,
         stallMs: options.timeLimitMs * 0.05,
-        // From column generation's rota with no windows after it: back to that
-        // rota when the repairs stall (see MIP_RESTART_SHARE).
+        // From column generation's rota with no windows after it: back to that rota when the repairs
+        // stall (see MIP_RESTART_SHARE).
         ...(generated !== undefined && shareOfLeft === 0 ? { restartAfterMs: left() * MIP_RESTART_SHARE } : {}),
         seed: options.seed,
         highsOptions: repairHighsOptions(model.days, options.highsOptions),

@@ -539,6 +539,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     const integral = Number.isInteger(sub.lm.objectiveConstant) && whole(arrays.colCost) && rootPrograms.every((p) => whole(p.cell) && whole(p.pair));
     /** The bound a root LP value gives: rounded up (less a tolerance) when every cost is integral. */
     const lowerBoundOf = (lpValue: number) => (integral ? Math.ceil(lpValue - 1e-6) : lpValue);
+    /** Whether a rota of value `v` meets the root's bound (only a bound when the root converged with exact pricing): then it is optimal. */
+    const atBound = (v: number) => rootConverged && !Number.isFinite(bucketCap) && v <= lowerBoundOf(rootLp) + 1e-6;
     // The dive ends by four fifths of the time; the restricted master MIP has the rest.
     const diveUntil = limit * 0.8;
     const diveStep = options.diveStep ?? 0.2;
@@ -823,9 +825,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         dived = { value: v, fixed: Int32Array.from(fixed), x: Float64Array.from(lp.getSolution().colValue) };
         stale = 0;
       } else stale++;
-      // Done: the dives' count, the time, a rota at the root's bound (when the root converged), or
-      // DIVES_UNIMPROVED dives in a row without a better rota.
-      if (k + 1 >= maxDives || diveUntil - elapsed() < elapsed() - began || (rootConverged && v <= lowerBoundOf(rootLp) + 1e-6) || stale >= DIVES_UNIMPROVED) break;
+      // Done: the dives' count, the time, a rota at the root's bound, or DIVES_UNIMPROVED dives in a
+      // row without a better rota.
+      if (k + 1 >= maxDives || diveUntil - elapsed() < elapsed() - began || atBound(v) || stale >= DIVES_UNIMPROVED) break;
       backToRoot();
       state = await generate('dive', diveUntil, 1);
     }
@@ -866,7 +868,6 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         chosen.set(out.best.fixed);
       }
     };
-    const atBound = (v: number) => rootConverged && !Number.isFinite(bucketCap) && v <= lowerBoundOf(rootLp) + 1e-6;
     let start: Float64Array = dived?.x ?? new Float64Array(0);
     if (dived) value = dived.value;
     // (Not at the root's bound: that rota is optimal.)
