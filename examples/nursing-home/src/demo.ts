@@ -61,6 +61,7 @@ const phaseNames: Record<SolvePhaseName, [string, string]> = {
   legalize: ['lovliggjøring', 'legalising'],
   windows: ['vinduer', 'windows'],
   mipRepair: ['MIP-reparasjon', 'MIP repair'],
+  branchAndPrice: ['forgrening og prising', 'branch and price'],
   hardRepair: ['reparasjon av harde brudd', 'hard repair'],
   finalSearch: ['sluttsøk', 'final search'],
   portfolio: ['portefølje', 'portfolio'],

@@ -9,6 +9,7 @@ export {
   BRANCH_RESERVE_MS,
   CELL_DIVE_MAX_DAYS,
   type ColumnGenerationOptions,
+  type ColumnGenerationResume,
   type ColumnGenerationResult,
   type ColumnGenerationRound,
   columnGeneration,
@@ -28,4 +29,4 @@ export { type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neig
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';
-export { COLUMN_GENERATION_MAX_DAYS, COLUMN_GENERATION_WINDOW_DAYS, cyclicProblem, LEGALIZE_CYCLE_SHARE, LEGALIZE_MIN_CYCLE, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, MIP_RESTART_SHARE, ROW_REPAIR_SHARE, repairHighsOptions, type SolveOptions, type SolvePhase, type SolvePhaseName, type SolveResult, solve, WINDOWS_AFTER_START_MIN_DAYS, WINDOWS_AFTER_START_SHARE, WINDOWS_LOCAL_SEARCH_SHARE, WINDOWS_MAX_EMPLOYEE_OPTIONS } from './solve.js';
+export { BRANCH_AFTER_REPAIRS_MAX_GAP, BRANCH_AFTER_REPAIRS_SHARE, COLUMN_GENERATION_MAX_DAYS, COLUMN_GENERATION_WINDOW_DAYS, cyclicProblem, LEGALIZE_CYCLE_SHARE, LEGALIZE_MIN_CYCLE, LONG_HORIZON_DAYS, LONG_HORIZON_HIGHS_OPTIONS, MIP_RESTART_SHARE, ROW_REPAIR_SHARE, repairHighsOptions, type SolveOptions, type SolvePhase, type SolvePhaseName, type SolveResult, solve, WINDOWS_AFTER_START_MIN_DAYS, WINDOWS_AFTER_START_SHARE, WINDOWS_LOCAL_SEARCH_SHARE, WINDOWS_MAX_EMPLOYEE_OPTIONS } from './solve.js';

@@ -8,7 +8,7 @@ import type { KpiOptions } from '../kpi/kpis.js';
 import { assignmentFromRota, rotaFromAssignment } from '../model/assignment.js';
 import { type CompiledProblem, compileProblem, NOT_PINNED, OFF } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
-import { columnGeneration } from './cg/generate.js';
+import { CELL_DIVE_MAX_DAYS, type ColumnGenerationResume, columnGeneration } from './cg/generate.js';
 import { repairRows } from './cg/repair.js';
 import { rowPrograms } from './cg/rows.js';
 import { columnGenerationWindows, windowOptionProblem } from './cg/windows.js';
@@ -223,6 +223,27 @@ const ROW_REPAIR_POLISH_MS = 10_000;
  */
 export const MIP_RESTART_SHARE = 0.3;
 
+/**
+ * Share of the time left after column generation's start that the `branchAndPrice` phase has (with the
+ * last tenth, which the repairs then leave to it): column generation's root, kept, is searched again by
+ * branch and price on cells with the MIP repairs' best as the rota to beat, which drops every node
+ * whose bound is not below it. Only over rows it branches on by default (four weeks and less,
+ * `CELL_DIVE_MAX_DAYS`) and when the repairs' best is within {@link BRANCH_AFTER_REPAIRS_MAX_GAP} of the root's bound.
+ * Curtois Instance 6 (root bound 1949, optimum 1950): from a rota of 1951 it found 1950 and proved it
+ * optimal in 5.5 s (docs/rota/OPTIMIZER.md, "Branch and price after the repairs").
+ */
+export const BRANCH_AFTER_REPAIRS_SHARE = 0.15;
+
+/**
+ * The `branchAndPrice` phase runs when the repairs' best is within this share of the root's bound
+ * (else the repairs go on): Curtois Instance 9's bound (406) is 8 % below its optimum (439), and ten
+ * seconds of nodes found nothing there.
+ */
+export const BRANCH_AFTER_REPAIRS_MAX_GAP = 0.01;
+
+/** Milliseconds the `branchAndPrice` phase leaves at the end of the run (the evaluation of the best rota follows). */
+const BRANCH_AFTER_REPAIRS_RESERVE_MS = 300;
+
 /** Fewest moves in one cooling cycle of the `legalize` phase (see {@link LEGALIZE_CYCLE_SHARE}). */
 export const LEGALIZE_MIN_CYCLE = 100_000;
 
@@ -255,11 +276,14 @@ export function repairHighsOptions(days: number, own?: Readonly<Record<string, n
  *   MIP repairs (which keep hard rules hard);
  * - `windows`: column generation over windows of days (`columnGenerationWindowShare`);
  * - `mipRepair`: the large-neighbourhood search of MIP repairs (`mip`);
+ * - `branchAndPrice`: after a start by column generation on rows it can branch on, its kept root
+ *   searched again by branch and price with the repairs' best as the rota to beat
+ *   ({@link BRANCH_AFTER_REPAIRS_SHARE});
  * - `hardRepair`: the exhaustive repair of hard rules still broken in the last tenth;
  * - `finalSearch`: the local search from the best for the time left;
  * - `portfolio`: with `workers` > 1, the whole run of the workers (the phases of the best one follow).
  */
-export type SolvePhaseName = 'construction' | 'columnGeneration' | 'localSearch' | 'rowRepair' | 'legalize' | 'windows' | 'mipRepair' | 'hardRepair' | 'finalSearch' | 'portfolio';
+export type SolvePhaseName = 'construction' | 'columnGeneration' | 'localSearch' | 'rowRepair' | 'legalize' | 'windows' | 'mipRepair' | 'branchAndPrice' | 'hardRepair' | 'finalSearch' | 'portfolio';
 
 /** One phase that ran in {@link solve}: when, and the best score before and after it. */
 export interface SolvePhase {
@@ -436,157 +460,200 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   if (tryCg) log.begin('columnGeneration', inc.score);
   const generated = tryCg ? await generatedStart(model, compiled, inc, options, t0, mainLimitMs) : undefined;
   if (tryCg) log.end(generated?.bestScore ?? inc.score);
-  if (!generated) log.begin('localSearch', inc.score);
-  const outcome: SolveOutcome =
-    generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
-  if (!generated) log.end(outcome.bestScore);
-  let best: Int16Array = new Int16Array(model.employees * model.days);
-  for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
-  const left = () => mainLimitMs - (performance.now() - t0);
-  /** Search on from `best` for `ms`; the trace, the moves and (if better) the best are added to the outcome. */
-  const continueSearch = async (ms: number, seed: number, target?: Score, coolAfterTarget = false, cycle = cycleIterations) => {
-    for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-    const offset = performance.now() - t0;
-    const more = await search(ms, seed, target, coolAfterTarget, undefined, cycle);
-    if (compareScores(more.bestScore, outcome.bestScore) < 0) {
-      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
-      outcome.bestScore = more.bestScore;
-    }
-    outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
-    outcome.iterations += more.iterations;
-    return more;
-  };
-  if (useMip && (options.rowRepair ?? true) && outcome.bestScore.hard > 0 && !generated && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200 && hasRowPrograms()) {
-    // The hard rules an employee breaks alone: their row over a window, the cheapest legal one there
-    // (the local search's single cells mend a year's broken runs slowly, see repairRows). Without its
-    // sweeps: on Curtois Instance 23 they took 197 s for what the MIP repairs do sooner (28347 at
-    // 10 minutes against 26293), on 22 they changed nothing (39426 against 38968).
-    log.begin('rowRepair', outcome.bestScore);
-    const repaired = await withProgress(options, t0, outcome, (onImprove) =>
-      repairRows(model, compiled, best, {
-        timeLimitMs: left() * ROW_REPAIR_SHARE,
-        hardWeight,
-        seed: options.seed,
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        onImprove,
-      }),
-    );
-    if (!repaired.declined && compareScores(repaired.score, outcome.bestScore) < 0) {
-      best = Int16Array.from(repaired.assignment);
-      outcome.bestScore = repaired.score;
-    }
-    // A few hard points left: the exhaustive repair's cold descent first (the local search of
-    // `legalize` starts hot: on Instance 22 it took 2 hard points left to 0, and the soft ones from
-    // 54198 to 66307).
-    if (outcome.bestScore.hard > 0 && left() > 200 && !options.signal?.aborted) {
+  // Column generation's root, kept for the branch and price after the repairs; released at the end whatever happens.
+  const kept = generated?.resume;
+  try {
+    if (!generated) log.begin('localSearch', inc.score);
+    const outcome: SolveOutcome =
+      generated ?? (cools ? await search(lsMs + (mainLimitMs - lsMs) / 2, options.seed, options.targetScore, false, lsMs) : await search(lsMs, options.seed));
+    if (!generated) log.end(outcome.bestScore);
+    let best: Int16Array = new Int16Array(model.employees * model.days);
+    for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = outcome.best[e * baseDays + (d % baseDays)]!;
+    const left = () => mainLimitMs - (performance.now() - t0);
+    /** Search on from `best` for `ms`; the trace, the moves and (if better) the best are added to the outcome. */
+    const continueSearch = async (ms: number, seed: number, target?: Score, coolAfterTarget = false, cycle = cycleIterations) => {
       for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-      if (polishHard(inc, space, hardWeight, performance.now() + Math.min(ROW_REPAIR_POLISH_MS, left() * 0.05)) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
-        best = Int16Array.from(inc.assignment);
-        outcome.bestScore = inc.score;
-        outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
+      const offset = performance.now() - t0;
+      const more = await search(ms, seed, target, coolAfterTarget, undefined, cycle);
+      if (compareScores(more.bestScore, outcome.bestScore) < 0) {
+        for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) best[e * model.days + d] = more.best[e * baseDays + (d % baseDays)]!;
+        outcome.bestScore = more.bestScore;
       }
-    }
-    log.end(outcome.bestScore);
-    if (options.signal?.aborted) outcome.stoppedBy = 'abort';
-  }
-  if (useMip && outcome.bestScore.hard > 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
-    // MIP repair keeps the hard rules hard, so it cannot start from an illegal rota: search on until legal.
-    // On to the end of the cooling cycle in which it became legal: the repairs start from a cold rota.
-    log.begin('legalize', outcome.bestScore);
-    // Its cooling cycles fit in a share of the time left at the speed the local search had, so that
-    // the cool-down once legal leaves time for the repairs (on a long run: the usual cycles).
-    const speed = outcome.iterations / Math.max(1, performance.now() - t0);
-    const fitted = Math.min(cycleIterations, Math.max(LEGALIZE_MIN_CYCLE, Math.round(speed * left() * LEGALIZE_CYCLE_SHARE)));
-    const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true, fitted);
-    log.end(outcome.bestScore);
-    if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
-  }
-  // On a long horizon, column generation over windows of days (whole windows of everyone's rows), from
-  // the legal rota. (A window mends hard rules broken within it, but not a sum over the year that no
-  // one window can make up: on Curtois Instance 22, windows from the local search's rota at hard 192
-  // still broke 130 hard points after 4 minutes, where the local search is legal in 3.)
-  // After a start from column generation on more than four weeks, the windows too (that start is
-  // legal): the MIP repairs on their own stall where the windows still find better rotas (Curtois
-  // Instance 14: 1339 after a minute without a repair improving; windows reached 1301 in 45 s).
-  const afterStart =
-    generated !== undefined && model.days > WINDOWS_AFTER_START_MIN_DAYS && model.employees * model.options <= WINDOWS_MAX_EMPLOYEE_OPTIONS;
-  const shareOfLeft = useWindows ? windowShare : afterStart ? (options.columnGenerationWindowShare ?? WINDOWS_AFTER_START_SHARE) : 0;
-  if (shareOfLeft > 0 && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
-    log.begin('windows', outcome.bestScore);
-    try {
-      const windows = await withProgress(options, t0, outcome, (onImprove) => columnGenerationWindows(model, compiled, best, {
-        timeLimitMs: left() * shareOfLeft,
-        windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
-        ...(pairShare !== undefined ? { pairShare } : {}),
-        seed: options.seed,
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-        onImprove,
-      }));
-      if (compareScores(windows.score, outcome.bestScore) < 0) {
-        best = Int16Array.from(windows.assignment);
-        outcome.bestScore = windows.score;
-        if (reachedTarget(windows.score, options.targetScore)) outcome.stoppedBy = 'target';
+      outcome.trace.push(...more.trace.slice(1).map((p) => ({ ...p, ms: p.ms + offset, iteration: p.iteration + outcome.iterations })));
+      outcome.iterations += more.iterations;
+      return more;
+    };
+    if (useMip && (options.rowRepair ?? true) && outcome.bestScore.hard > 0 && !generated && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200 && hasRowPrograms()) {
+      // The hard rules an employee breaks alone: their row over a window, the cheapest legal one there
+      // (the local search's single cells mend a year's broken runs slowly, see repairRows). Without its
+      // sweeps: on Curtois Instance 23 they took 197 s for what the MIP repairs do sooner (28347 at
+      // 10 minutes against 26293), on 22 they changed nothing (39426 against 38968).
+      log.begin('rowRepair', outcome.bestScore);
+      const repaired = await withProgress(options, t0, outcome, (onImprove) =>
+        repairRows(model, compiled, best, {
+          timeLimitMs: left() * ROW_REPAIR_SHARE,
+          hardWeight,
+          seed: options.seed,
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          onImprove,
+        }),
+      );
+      if (!repaired.declined && compareScores(repaired.score, outcome.bestScore) < 0) {
+        best = Int16Array.from(repaired.assignment);
+        outcome.bestScore = repaired.score;
       }
+      // A few hard points left: the exhaustive repair's cold descent first (the local search of
+      // `legalize` starts hot: on Instance 22 it took 2 hard points left to 0, and the soft ones from
+      // 54198 to 66307).
+      if (outcome.bestScore.hard > 0 && left() > 200 && !options.signal?.aborted) {
+        for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+        if (polishHard(inc, space, hardWeight, performance.now() + Math.min(ROW_REPAIR_POLISH_MS, left() * 0.05)) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
+          best = Int16Array.from(inc.assignment);
+          outcome.bestScore = inc.score;
+          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
+        }
+      }
+      log.end(outcome.bestScore);
       if (options.signal?.aborted) outcome.stoppedBy = 'abort';
-    } finally {
-      log.end(outcome.bestScore);
     }
-  }
-  if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
-    log.begin('mipRepair', outcome.bestScore);
-    const lns = await withProgress(options, t0, outcome, (onImprove) =>
-      mipLns(model, compiled, best, {
-        timeLimitMs: left(),
-        // The last tenth is kept for hard repair and the local search; a legal rota needs no repair,
-        // so the MIP search goes on into it for as long as it still improves (on long horizons it
-        // gains to the end, where the local search from its best found nothing).
-        extraTimeMs: polishable ? options.timeLimitMs - mainLimitMs : 0,
-        stallMs: options.timeLimitMs * 0.05,
-        // From column generation's rota with no windows after it: back to that rota when the repairs
-        // stall (see MIP_RESTART_SHARE).
-        ...(generated !== undefined && shareOfLeft === 0 ? { restartAfterMs: left() * MIP_RESTART_SHARE } : {}),
-        seed: options.seed,
-        highsOptions: repairHighsOptions(model.days, options.highsOptions),
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
-        onImprove,
-      }),
-    );
-    if (!lns.declined) {
-      best = Int16Array.from(lns.assignment);
-      outcome.bestScore = lns.score;
-      outcome.stoppedBy = options.signal?.aborted ? 'abort' : lns.optimal ? 'optimal' : reachedTarget(lns.score, options.targetScore) ? 'target' : 'time';
+    if (useMip && outcome.bestScore.hard > 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+      // MIP repair keeps the hard rules hard, so it cannot start from an illegal rota: search on until legal.
+      // On to the end of the cooling cycle in which it became legal: the repairs start from a cold rota.
+      log.begin('legalize', outcome.bestScore);
+      // Its cooling cycles fit in a share of the time left at the speed the local search had, so that
+      // the cool-down once legal leaves time for the repairs (on a long run: the usual cycles).
+      const speed = outcome.iterations / Math.max(1, performance.now() - t0);
+      const fitted = Math.min(cycleIterations, Math.max(LEGALIZE_MIN_CYCLE, Math.round(speed * left() * LEGALIZE_CYCLE_SHARE)));
+      const more = await continueSearch(left(), options.seed + 3, { hard: 0, soft: Number.POSITIVE_INFINITY }, true, fitted);
       log.end(outcome.bestScore);
-    } else {
-      // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
-      log.begin('localSearch', outcome.bestScore);
-      outcome.stoppedBy = (await continueSearch(left(), options.seed + 1)).stoppedBy;
-      log.end(outcome.bestScore);
+      if (more.stoppedBy === 'abort') outcome.stoppedBy = 'abort';
     }
-  }
-  if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target' && outcome.stoppedBy !== 'optimal') {
-    // The last tenth: if the best still breaks a hard rule, repair it exhaustively (polishHard), then
-    // search on from the best for the time left.
-    const deadline = t0 + options.timeLimitMs;
-    if (outcome.bestScore.hard > 0) {
-      log.begin('hardRepair', outcome.bestScore);
-      for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
-      if (polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
-        best = Int16Array.from(inc.assignment);
-        outcome.bestScore = inc.score;
-        outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
+    // On a long horizon, column generation over windows of days (whole windows of everyone's rows), from
+    // the legal rota. (A window mends hard rules broken within it, but not a sum over the year that no
+    // one window can make up: on Curtois Instance 22, windows from the local search's rota at hard 192
+    // still broke 130 hard points after 4 minutes, where the local search is legal in 3.)
+    // After a start from column generation on more than four weeks, the windows too (that start is
+    // legal): the MIP repairs on their own stall where the windows still find better rotas (Curtois
+    // Instance 14: 1339 after a minute without a repair improving; windows reached 1301 in 45 s).
+    const afterStart =
+      generated !== undefined && model.days > WINDOWS_AFTER_START_MIN_DAYS && model.employees * model.options <= WINDOWS_MAX_EMPLOYEE_OPTIONS;
+    const shareOfLeft = useWindows ? windowShare : afterStart ? (options.columnGenerationWindowShare ?? WINDOWS_AFTER_START_SHARE) : 0;
+    if (shareOfLeft > 0 && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+      log.begin('windows', outcome.bestScore);
+      try {
+        const windows = await withProgress(options, t0, outcome, (onImprove) => columnGenerationWindows(model, compiled, best, {
+          timeLimitMs: left() * shareOfLeft,
+          windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
+          ...(pairShare !== undefined ? { pairShare } : {}),
+          seed: options.seed,
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+          onImprove,
+        }));
+        if (compareScores(windows.score, outcome.bestScore) < 0) {
+          best = Int16Array.from(windows.assignment);
+          outcome.bestScore = windows.score;
+          if (reachedTarget(windows.score, options.targetScore)) outcome.stoppedBy = 'target';
+        }
+        if (options.signal?.aborted) outcome.stoppedBy = 'abort';
+      } finally {
+        log.end(outcome.bestScore);
       }
-      log.end(outcome.bestScore);
     }
-    if (deadline - performance.now() > 200 && !options.signal?.aborted) {
-      log.begin('finalSearch', outcome.bestScore);
-      const more = await continueSearch(deadline - performance.now(), options.seed + 2);
+    /** MIP repairs from the best for `ms` (and `extraMs` more while they improve), a phase; false when they declined. */
+    const repairs = async (ms: number, extraMs: number, restartAfterMs?: number): Promise<boolean> => {
+      log.begin('mipRepair', outcome.bestScore);
+      const lns = await withProgress(options, t0, outcome, (onImprove) =>
+        mipLns(model, compiled, best, {
+          timeLimitMs: ms,
+          extraTimeMs: extraMs,
+          stallMs: options.timeLimitMs * 0.05,
+          ...(restartAfterMs !== undefined ? { restartAfterMs } : {}),
+          seed: options.seed,
+          highsOptions: repairHighsOptions(model.days, options.highsOptions),
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          ...(options.targetScore !== undefined ? { targetScore: options.targetScore } : {}),
+          onImprove,
+        }),
+      );
+      if (lns.declined) return false;
+      if (compareScores(lns.score, outcome.bestScore) <= 0) {
+        best = Int16Array.from(lns.assignment);
+        outcome.bestScore = lns.score;
+      }
+      outcome.stoppedBy = options.signal?.aborted ? 'abort' : lns.optimal ? 'optimal' : reachedTarget(outcome.bestScore, options.targetScore) ? 'target' : 'time';
       log.end(outcome.bestScore);
-      if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
+      return true;
+    };
+    // The last tenth is kept for hard repair and the local search; a legal rota needs no repair, so the
+    // MIP search goes on into it for as long as it still improves (on long horizons it gains to the end,
+    // where the local search from its best found nothing).
+    const lastTenth = polishable ? options.timeLimitMs - mainLimitMs : 0;
+    if (useMip && outcome.bestScore.hard === 0 && (outcome.stoppedBy === 'time' || outcome.stoppedBy === 'unimproved') && left() > 200) {
+      // With column generation's root kept, a share of the time and the last tenth are the branch and
+      // price's when the repairs end close to its bound (see BRANCH_AFTER_REPAIRS_SHARE); from column
+      // generation's rota with no windows after it, back to that rota when the repairs stall (see
+      // MIP_RESTART_SHARE).
+      const restart = generated !== undefined && shareOfLeft === 0 ? left() * MIP_RESTART_SHARE : undefined;
+      if (!(await repairs(left() * (kept ? 1 - BRANCH_AFTER_REPAIRS_SHARE : 1), kept ? 0 : lastTenth, restart))) {
+        // The rules have a kind without a MIP encoding: give the rest of the time to the local search.
+        log.begin('localSearch', outcome.bestScore);
+        outcome.stoppedBy = (await continueSearch(left(), options.seed + 1)).stoppedBy;
+        log.end(outcome.bestScore);
+      } else if (kept && outcome.stoppedBy === 'time' && !options.signal?.aborted) {
+        // Branch and price from column generation's root with the repairs' best as the rota to beat (to
+        // the end of the run, the last tenth included), when that best is close to the root's bound;
+        // else the repairs go on.
+        const until = t0 + options.timeLimitMs - BRANCH_AFTER_REPAIRS_RESERVE_MS;
+        const soft = outcome.bestScore.soft;
+        if (soft - kept.lowerBound <= BRANCH_AFTER_REPAIRS_MAX_GAP * Math.max(1, Math.abs(soft)) && until - performance.now() > 100) {
+          log.begin('branchAndPrice', outcome.bestScore);
+          const searched = await withProgress(options, t0, outcome, async (onImprove) => {
+            const out = await kept.branch({ timeLimitMs: until - performance.now(), cutoff: soft, start: best, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+            if (out.assignment) {
+              for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, out.assignment[e * model.days + d]!);
+              // The evaluator decides (the master's value is the soft score where it encodes every rule exactly).
+              if (inc.hard === 0 && compareScores(inc.score, outcome.bestScore) < 0) {
+                best = Int16Array.from(inc.assignment);
+                outcome.bestScore = inc.score;
+                onImprove(best, inc.score);
+              }
+            }
+            return out;
+          });
+          // Every node searched: no rota of the master is below the best (the evaluator agreeing on its value).
+          if (searched.complete && outcome.bestScore.soft <= (searched.value ?? soft) + 1e-6) outcome.stoppedBy = 'optimal';
+          else if (reachedTarget(outcome.bestScore, options.targetScore)) outcome.stoppedBy = 'target';
+          if (options.signal?.aborted) outcome.stoppedBy = 'abort';
+          log.end(outcome.bestScore);
+        } else if (left() > 200) await repairs(left(), lastTenth);
+      }
     }
+    if (polishable && !options.signal?.aborted && outcome.stoppedBy !== 'target' && outcome.stoppedBy !== 'optimal') {
+      // The last tenth: if the best still breaks a hard rule, repair it exhaustively (polishHard), then
+      // search on from the best for the time left.
+      const deadline = t0 + options.timeLimitMs;
+      if (outcome.bestScore.hard > 0) {
+        log.begin('hardRepair', outcome.bestScore);
+        for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, best[e * model.days + d]!);
+        if (polishHard(inc, space, hardWeight, deadline) > 0 && compareScores(inc.score, outcome.bestScore) < 0) {
+          best = Int16Array.from(inc.assignment);
+          outcome.bestScore = inc.score;
+          outcome.trace.push({ ms: performance.now() - t0, iteration: outcome.iterations, hard: inc.hard, soft: inc.soft });
+        }
+        log.end(outcome.bestScore);
+      }
+      if (deadline - performance.now() > 200 && !options.signal?.aborted) {
+        log.begin('finalSearch', outcome.bestScore);
+        const more = await continueSearch(deadline - performance.now(), options.seed + 2);
+        log.end(outcome.bestScore);
+        if (more.stoppedBy === 'abort' || more.stoppedBy === 'target') outcome.stoppedBy = more.stoppedBy;
+      }
+    }
+    return finish(model, compiled, best, outcome, options, t0, cycleDays, log);
+  } finally {
+    kept?.release();
   }
-  return finish(model, compiled, best, outcome, options, t0, cycleDays, log);
 }
 
 /**
@@ -600,12 +667,14 @@ async function generatedStart(
   options: SolveOptions,
   t0: number,
   mainLimitMs: number,
-): Promise<SolveOutcome | undefined> {
+): Promise<(SolveOutcome & { resume?: ColumnGenerationResume }) | undefined> {
   const share = options.columnGenerationShare ?? 0.5;
   if (!(share > 0 && share <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationShare must be in (0, 1], got ${share}`);
   const cg = await columnGeneration(model, compiled, {
     timeLimitMs: mainLimitMs * share - (performance.now() - t0),
     seed: options.seed,
+    // Its root is kept for the branch and price after the repairs (see BRANCH_AFTER_REPAIRS_SHARE).
+    keep: model.days <= CELL_DIVE_MAX_DAYS,
     ...(options.columnGenerationEnumerate !== undefined ? { enumerate: options.columnGenerationEnumerate } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.onProgress !== undefined
@@ -623,22 +692,26 @@ async function generatedStart(
   if (inc.hard > 0) {
     // Not legal under the evaluator (a row program that differs from a rule): back to the construction.
     for (let e = 0; e < model.employees; e++) for (let d = 0; d < model.days; d++) inc.set(e, d, before[e * model.days + d]!);
+    cg.resume?.release();
     return undefined;
   }
   const score = inc.score;
+  // Proven optimal by column generation (its bound met, the evaluator agreeing): nothing left to search.
+  const stoppedBy = options.signal?.aborted
+    ? 'abort'
+    : options.columnGenerationEnumerate !== false && cg.optimal && cg.lowerBound !== undefined && score.soft <= cg.lowerBound + 1e-6
+      ? 'optimal'
+      : reachedTarget(score, options.targetScore)
+        ? 'target'
+        : 'time';
+  if (stoppedBy !== 'time') cg.resume?.release();
   return {
     best: Int16Array.from(inc.assignment),
     bestScore: score,
     trace: [{ ms: performance.now() - t0, iteration: 0, hard: score.hard, soft: score.soft }],
     iterations: 0,
-    // Proven optimal by column generation (its bound met, the evaluator agreeing): nothing left to search.
-    stoppedBy: options.signal?.aborted
-      ? 'abort'
-      : options.columnGenerationEnumerate !== false && cg.optimal && cg.lowerBound !== undefined && score.soft <= cg.lowerBound + 1e-6
-        ? 'optimal'
-        : reachedTarget(score, options.targetScore)
-          ? 'target'
-          : 'time',
+    stoppedBy,
+    ...(stoppedBy === 'time' && cg.resume ? { resume: cg.resume } : {}),
   };
 }
 

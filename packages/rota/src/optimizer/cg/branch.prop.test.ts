@@ -114,32 +114,34 @@ function optimum(c: Case, model: ReturnType<typeof build>['model'], compiled: Re
   return best.cost;
 }
 
+/** A case from compact tuples: cover `[need, under, over]` per day, staff `[maxShifts, maxRun, minRun, minOff, dayOff?]`, requests `[e, day, on, weight]`. */
+const mini = (cover: number[][], staff: (number | undefined)[][], requests: [number, number, boolean, number][] = []): Case => ({
+  cover: cover.map(([need, under, over]) => ({ need: need!, under: under!, over: over! })),
+  staff: staff.map(([maxShifts, maxRun, minRun, minOff, dayOff]) => ({ maxShifts: maxShifts!, maxRun: maxRun!, minRun: minRun!, minOff: minOff!, dayOff })),
+  requests: requests.map(([e, day, on, weight]) => ({ e, day, on, weight })),
+});
+/** Two weeks whose root LP is below the optimum (207 against 216; 18.5 against 24), with that optimum. */
+const CASES: [Case, number][] = [
+  [
+    mini(
+      [[3, 41, 1], [4, 55, 2], [3, 12, 4], [4, 18, 0], [4, 48, 4], [3, 56, 4], [2, 35, 0]],
+      [[5, 3, 2, 2, 1], [4, 5, 3, 1, undefined], [3, 5, 1, 1, 4], [4, 3, 1, 2, 3]],
+    ),
+    216,
+  ],
+  [
+    mini(
+      [[2, 37, 1], [1, 11, 4], [1, 57, 2], [4, 22, 5], [0, 28, 3], [2, 20, 2], [2, 27, 1]],
+      [[3, 5, 3, 1, 2], [3, 2, 3, 1, 1], [5, 4, 2, 1, 0], [2, 5, 1, 1, 1]],
+      [[0, 3, false, 3], [0, 0, false, 5]],
+    ),
+    24,
+  ],
+];
+
 describe('columnGeneration, branch and price', () => {
   test('given four employees over a week whose root LP is below the optimum (207 against 216; 18.5 against 24), with branching in place of the enumeration: the search branches past the root, ends complete and proves exactly the optimum a dynamic program finds', async () => {
-    /** A case from compact tuples: cover `[need, under, over]` per day, staff `[maxShifts, maxRun, minRun, minOff, dayOff?]`, requests `[e, day, on, weight]`. */
-    const mini = (cover: number[][], staff: (number | undefined)[][], requests: [number, number, boolean, number][] = []): Case => ({
-      cover: cover.map(([need, under, over]) => ({ need: need!, under: under!, over: over! })),
-      staff: staff.map(([maxShifts, maxRun, minRun, minOff, dayOff]) => ({ maxShifts: maxShifts!, maxRun: maxRun!, minRun: minRun!, minOff: minOff!, dayOff })),
-      requests: requests.map(([e, day, on, weight]) => ({ e, day, on, weight })),
-    });
-    const cases: [Case, number][] = [
-      [
-        mini(
-          [[3, 41, 1], [4, 55, 2], [3, 12, 4], [4, 18, 0], [4, 48, 4], [3, 56, 4], [2, 35, 0]],
-          [[5, 3, 2, 2, 1], [4, 5, 3, 1, undefined], [3, 5, 1, 1, 4], [4, 3, 1, 2, 3]],
-        ),
-        216,
-      ],
-      [
-        mini(
-          [[2, 37, 1], [1, 11, 4], [1, 57, 2], [4, 22, 5], [0, 28, 3], [2, 20, 2], [2, 27, 1]],
-          [[3, 5, 3, 1, 2], [3, 2, 3, 1, 1], [5, 4, 2, 1, 0], [2, 5, 1, 1, 1]],
-          [[0, 3, false, 3], [0, 0, false, 5]],
-        ),
-        24,
-      ],
-    ];
-    for (const [c, expected] of cases) {
+    for (const [c, expected] of CASES) {
       const { model, compiled } = build(c);
       expect(optimum(c, model, compiled)).toBe(expected);
       const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, branch: true });
@@ -154,12 +156,40 @@ describe('columnGeneration, branch and price', () => {
     }
   }, 60_000);
 
-  test('property: given four employees over a week (the optimum known by a dynamic program), with branching in place of the enumeration or not: the rota is legal, never below the optimum, its bound never above it, and a proof (a complete search, or any other) gives exactly the optimum', async () => {
+  test('given the same two weeks, column generation without branching and its root kept (`keep`): `resume.branch` with the optimum to beat finds none and ends complete, after several nodes; then with one above the optimum it finds exactly the optimum, complete; after `release` it does nothing', async () => {
+    for (const [c, expected] of CASES) {
+      const { model, compiled } = build(c);
+      const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, branch: false, enumerate: false, keep: true });
+      expect(r.declined).toBe(false);
+      if (r.declined) return;
+      // The master MIP may find the optimum, but without a search nothing proves it: the root is kept.
+      expect(r.optimal).toBe(false);
+      const resume = r.resume!;
+      expect(resume.lowerBound).toBe(Math.ceil(r.rootLp - 1e-6));
+      try {
+        // First with the optimum to beat (its last node's bounds must not stay for the next search).
+        const none = await resume.branch({ timeLimitMs: 20_000, cutoff: expected });
+        expect(none).toMatchObject({ complete: true });
+        expect(none.assignment).toBeUndefined();
+        expect(none.nodes).toBeGreaterThan(1);
+        const found = await resume.branch({ timeLimitMs: 20_000, cutoff: expected + 1, start: r.assignment });
+        expect(found.complete).toBe(true);
+        expect(found.value).toBeCloseTo(expected, 6);
+        expect(evaluateAssignment(model, compiled, found.assignment!).score).toEqual({ hard: 0, soft: expected });
+      } finally {
+        resume.release();
+      }
+      expect(await resume.branch({ timeLimitMs: 20_000, cutoff: expected + 1 })).toEqual({ complete: false, nodes: 0 });
+      resume.release();
+    }
+  }, 60_000);
+
+  test('property: given four employees over a week (the optimum known by a dynamic program), with branching in place of the enumeration or not: the rota is legal, never below the optimum, its bound never above it, and a proof (a complete search, or any other) gives exactly the optimum; so does a search of the kept root against that rota', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, fc.boolean(), async (c, branch) => {
         const { model, compiled } = build(c);
         const best = optimum(c, model, compiled);
-        const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, branch });
+        const r = await columnGeneration(model, compiled, { timeLimitMs: 20_000, branch, keep: true });
         // (It may decline, e.g. when HiGHS ends the master's LP with the status "unknown": nothing to check.)
         if (r.declined) return;
         if (best === undefined) {
@@ -172,6 +202,23 @@ describe('columnGeneration, branch and price', () => {
         if (r.lowerBound !== undefined) expect(r.lowerBound).toBeLessThanOrEqual(best + 1e-6);
         if (r.optimal) expect(score.soft).toBe(best);
         if (r.branched?.complete) expect(r.optimal).toBe(true);
+        // The kept root (only when nothing is proven): a search against the rota returned finds only
+        // better legal rotas, never below the optimum, and a complete one ends exactly at it.
+        if (!r.resume) return;
+        expect(r.optimal).toBe(false);
+        try {
+          const out = await r.resume.branch({ timeLimitMs: 20_000, cutoff: score.soft });
+          const found = out.assignment ? evaluateAssignment(model, compiled, out.assignment).score : undefined;
+          if (found) {
+            expect(found.hard).toBe(0);
+            expect(found.soft).toBeLessThan(score.soft);
+            expect(found.soft).toBeGreaterThanOrEqual(best);
+            expect(found.soft).toBeCloseTo(out.value!, 6);
+          }
+          if (out.complete) expect(found?.soft ?? score.soft).toBe(best);
+        } finally {
+          r.resume.release();
+        }
       }),
       { numRuns: 30 },
     );

@@ -63,8 +63,8 @@ export interface ColumnGenerationOptions {
    * then a heuristic) and the rota is within {@link BRANCH_MAX_GAP} of the root's bound: it has the
    * time the master MIP over the enumerated rows would have had, with the rota so far as the bound to
    * beat, and a complete search proves the result optimal (`branched`).
-   * Default: over the whole horizon when the dive is by cells (rows of at most
-   * {@link CELL_DIVE_MAX_DAYS} days); `true`: in place of the enumeration, after the first master MIP;
+   * Default: over the whole horizon on rows of at most
+   * {@link CELL_DIVE_MAX_DAYS} days; `true`: in place of the enumeration, after the first master MIP;
    * `false`: never. Only with exact pricing and a root that converged.
    */
   branch?: boolean;
@@ -99,6 +99,12 @@ export interface ColumnGenerationOptions {
   signal?: AbortSignal;
   /** Called after each LP solve. */
   onRound?: (r: ColumnGenerationRound) => void;
+  /**
+   * Keep the root after the run for a later branch and price (`resume` in the result; over the whole
+   * horizon, when the root converged with exact pricing and the rota is not proven optimal). The
+   * caller must call `resume.release()`. Default false.
+   */
+  keep?: boolean;
   /**
    * Only the days `fromDay … toDay` are free; every other cell keeps its value in `base` (a window
    * of a long horizon, see {@link RowWindow}). The rows of `base` in the window are columns from the
@@ -207,8 +213,39 @@ export type ColumnGenerationResult =
       readonly columns: number;
       /** Milliseconds. */
       readonly ms: number;
+      /**
+       * The root kept for a later branch and price (with `keep`, over the whole horizon, when the root
+       * converged with exact pricing and the rota is not proven optimal); call `release` when done.
+       */
+      readonly resume?: ColumnGenerationResume;
     }
   | { readonly declined: true; readonly reason: string };
+
+/**
+ * Column generation's root, kept after the run (`keep`) for a branch and price against a better
+ * rota found since, such as the MIP repairs' best: with a tighter bound to beat it drops more nodes.
+ * One call at a time; HiGHS's model is held until `release`.
+ */
+export interface ColumnGenerationResume {
+  /** The root's bound on the soft score (rounded up when every cost is a whole number). */
+  readonly lowerBound: number;
+  /**
+   * Branch and price from the root (see {@link ColumnGenerationOptions.branch}) for up to
+   * `timeLimitMs`, for a rota of value below `cutoff` (in the master's terms: the soft score of a rota
+   * the rules encode exactly). `start`, a rota, adds its legal rows to the pool. Returns the best rota
+   * found below the cutoff, if any; `complete`: every node was searched, so none is better than what
+   * it returns (or, when it returns none, than `cutoff`). After `release`, or during another call, it
+   * returns `{ complete: false, nodes: 0 }`.
+   */
+  branch(options: { timeLimitMs: number; cutoff: number; start?: Assignment; signal?: AbortSignal }): Promise<{
+    readonly assignment?: Assignment;
+    readonly value?: number;
+    readonly complete: boolean;
+    readonly nodes: number;
+  }>;
+  /** Frees the kept root (HiGHS's model); idempotent. */
+  release(): void;
+}
 
 interface HighsModule {
   createModel(source?: unknown): HighsModel;
@@ -249,6 +286,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   const wrong = optionProblem(options);
   if (wrong) throw new RotaError('OPTION_INVALID', `columnGeneration: ${wrong}`);
   const { employees: E, days: D, options: O } = model;
+  // The abort in force: the run's, then a `resume.branch` call's.
+  let signal = options.signal;
   const window = options.window;
   const rp = rowPrograms(model, rules, window);
   if (!rp.ok) return { declined: true, reason: rp.reason };
@@ -272,7 +311,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
   let cap = Math.min(8, bucketCap);
   // The pricer runs in slices with turns of the event loop between them; undefined once aborted.
   const price = async (p: RowProgram, prices?: Float64Array, below?: number, count = perRound()) =>
-    (await labelSliced(priceRowsSteps(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) }), SLICE_MS, options.signal))?.rows;
+    (await labelSliced(priceRowsSteps(p, W, O, { count, bucketCap: cap, ...(prices ? { price: prices } : {}), ...(below !== undefined ? { below } : {}) }), SLICE_MS, signal))?.rows;
 
   // Initial rows: each employee's cheapest rows on their own costs.
   const initial: PricedRow[][] = [];
@@ -349,6 +388,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
   });
   const optimal = highs.constants.modelStatus.optimal;
+  let released = false;
+  let resumed = false;
+  let resume: ColumnGenerationResume | undefined;
   try {
     // Primal simplex: a re-solve after new columns starts from a primal feasible basis (measured on
     // Curtois Instance 12: the root in about 17 s against 20–27 s with HiGHS's default choice).
@@ -427,7 +469,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         if (lp.getModelStatus() !== interrupted) return true;
         await new Promise((resolve) => setImmediate(resolve));
         lastBreath = performance.now();
-        if (options.signal?.aborted) return false;
+        if (signal?.aborted) return false;
       }
     };
     // The last LP solution (its column values padded with zeros for the rows added since).
@@ -473,7 +515,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       const want = Math.max(8, Math.ceil(free / 4));
       let found = 0;
       let i = 0;
-      for (; i < E && found < want && !options.signal?.aborted; i++) {
+      for (; i < E && found < want && !signal?.aborted; i++) {
         const e = (cursor + i) % E;
         if (fixed[e]! >= 0) continue;
         cellPrices(e, dual);
@@ -502,8 +544,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         const value = lp.getObjectiveValue() + sub.lm.objectiveConstant;
         const sol = lp.getSolution();
         latest = { value, x: sol.colValue };
-        options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
-        if (elapsed() >= until || round >= maxRounds || options.signal?.aborted) return current();
+        // (Not during a `resume.branch`: the run's callback is over.)
+        if (!resumed) options.onRound?.({ phase, lp: value, columns: colRow.length, fixed: fixed.filter((f) => f >= 0).length, ms: elapsed() });
+        if (elapsed() >= until || round >= maxRounds || signal?.aborted) return current();
         const dual = sol.rowDual;
         if (phase === 'root') rootDual = dual;
         // Smoothed duals (a running mean) price the rows; when they find none, the LP's own do.
@@ -517,7 +560,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           scan = await scanEmployees(center);
           added = addColumns(scan.batch);
         }
-        if (options.signal?.aborted) return current();
+        if (signal?.aborted) return current();
         if (added === 0) {
           if (cap >= bucketCap || scan.found >= scan.want) {
             if (phase === 'root') rootConverged = true;
@@ -577,9 +620,13 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       }
     };
     /** The dives' changes undone: every row free, every program the root's. */
+    // The rows a branch and price node holds at zero (1: free; by index in the pool), set back by `backToRoot`.
+    let upper = new Uint8Array(0);
     const backToRoot = () => {
       for (const j of touched) lp.changeColBounds(firstLambda + j, 0, 1);
       touched.length = 0;
+      for (let j = 0; j < upper.length; j++) if (!upper[j]) lp.changeColBounds(firstLambda + j, 0, 1);
+      upper = new Uint8Array(0);
       for (let e = 0; e < E; e++) programs[e] = rootPrograms[e]!;
       fixed.fill(-1);
       cellFixed.fill(-1);
@@ -602,7 +649,6 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       let bestValue = cutoff;
       let best: { value: number; fixed: Int32Array } | undefined;
       let nodes = 0;
-      let upper = new Uint8Array(0);
       /** The node of `path`: each employee's program and the rows' bounds. */
       const apply = () => {
         const cells = new Map<number, Float64Array>();
@@ -639,7 +685,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       /** Whether the path's bound is above `bestValue` (the node cannot hold a better rota). */
       const cannotBeat = (v: number) => lowerBoundOf(v) >= bestValue - 1e-6;
       for (;;) {
-        if (elapsed() >= until || options.signal?.aborted) return { best, complete: false, nodes };
+        if (elapsed() >= until || signal?.aborted) return { best, complete: false, nodes };
         apply();
         nodes++;
         // Every employee needs a row the node allows: its cheapest on its own costs, or the node is empty.
@@ -663,7 +709,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
             if (err.message !== String(highs.constants.modelStatus.infeasible)) return { best, complete: false, nodes };
             empty = true;
           }
-          if (!empty && (elapsed() >= until || options.signal?.aborted)) return { best, complete: false, nodes };
+          if (!empty && (elapsed() >= until || signal?.aborted)) return { best, complete: false, nodes };
         }
         let pick: Branch | undefined;
         if (!empty && !cannotBeat(state.value)) {
@@ -751,7 +797,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         const free: number[] = [];
         for (let e = 0; e < E; e++) if (fixed[e]! < 0) free.push(e);
         if (free.length === 0) return true;
-        if (elapsed() >= until || options.signal?.aborted === true) {
+        if (elapsed() >= until || signal?.aborted === true) {
           // Out of time: every employee still free takes its largest row (aborted before any LP was
           // solved: its first row).
           for (const e of free) {
@@ -819,7 +865,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       // The first two dives rank by the LP alone, the next ones with noise (else they would repeat).
       const done = await dive(k % 2 === 0 ? diveBy : other, diveUntil, dived ? dived.value - 1e-6 : Number.POSITIVE_INFINITY, k < 2 ? 0 : DIVE_NOISE);
       // (An abort while the LP is solved again leaves the dive's rota as it is.)
-      if (options.signal?.aborted || (done && !(await solveLp()))) break;
+      if (signal?.aborted || (done && !(await solveLp()))) break;
       const v = done ? lp.getObjectiveValue() + sub.lm.objectiveConstant : Number.POSITIVE_INFINITY;
       if (done && (!dived || v < dived.value - 1e-6)) {
         dived = { value: v, fixed: Int32Array.from(fixed), x: Float64Array.from(lp.getSolution().colValue) };
@@ -844,7 +890,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       const rmp = restrictedMaster(arrays, E, colEntries);
       const padded = new Float64Array(rmp.numCols);
       padded.set(start.subarray(0, Math.min(start.length, rmp.numCols)));
-      const out = await runHighs({ model: rmp, start: padded, timeLimitMs: ms, ...(options.signal ? { signal: options.signal } : {}) });
+      const out = await runHighs({ model: rmp, start: padded, timeLimitMs: ms, ...(signal ? { signal } : {}) });
       if (!out.values || out.objective === undefined) return undefined;
       const v = out.values;
       if (out.objective + sub.lm.objectiveConstant < value - 1e-6) {
@@ -855,7 +901,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       return v;
     };
     // Branch and price after an incomplete enumeration (see `branch`): exact pricing and a converged root only.
-    const branching = (options.branch ?? (!window && diveBy === 'cells')) && rootConverged && !Number.isFinite(bucketCap);
+    const branching = (options.branch ?? (!window && W <= CELL_DIVE_MAX_DAYS)) && rootConverged && !Number.isFinite(bucketCap);
     let searched: { complete: boolean; nodes: number } | undefined;
     /** Branch and price from the root for the time left (less a reserve), to beat `value`; its rota replaces the one in hand when better. */
     const branchFrom = async () => {
@@ -871,7 +917,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     let start: Float64Array = dived?.x ?? new Float64Array(0);
     if (dived) value = dived.value;
     // (Not at the root's bound: that rota is optimal.)
-    if (dived && !atBound(value) && limit - elapsed() > 100 && !options.signal?.aborted) {
+    if (dived && !atBound(value) && limit - elapsed() > 100 && !signal?.aborted) {
       // First over the rows generated, with half the time left when the enumeration (or, with `branch`
       // true, branch and price in its place) may follow.
       const branchNow = options.branch === true && branching;
@@ -885,7 +931,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       // in one are those with a reduced cost up to value − 1 − the root's LP.
       const better = (v: number) => (integral ? v - 1 : v) - rootLp;
       const gap = better(value);
-      if (enumerate && rootConverged && rootDual && gap >= -1e-6 && value > lowerBoundOf(rootLp) + 1e-6 && limit - elapsed() > 100 && !options.signal?.aborted) {
+      if (enumerate && rootConverged && rootDual && gap >= -1e-6 && value > lowerBoundOf(rootLp) + 1e-6 && limit - elapsed() > 100 && !signal?.aborted) {
         const batch: { e: number; row: Int16Array; cost: number }[] = [];
         // Every employee's rows up to this reduced cost are in the pool (−∞: some employee's were not all enumerated).
         let within = gap;
@@ -893,7 +939,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         const enumerateUntil = elapsed() + (limit - elapsed()) / 2;
         for (let e = 0; e < E; e++) {
           // Out of time or aborted: the rota in hand stands, the enumeration is incomplete.
-          if (elapsed() >= enumerateUntil || options.signal?.aborted) {
+          if (elapsed() >= enumerateUntil || signal?.aborted) {
             within = Number.NEGATIVE_INFINITY;
             break;
           }
@@ -902,7 +948,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           // (then the rows closest to the LP's, a heuristic).
           let delta = gap;
           for (let tries = 0; ; tries++) {
-            const out = await labelSliced(enumerateRowsSteps(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS }), SLICE_MS, options.signal);
+            const out = await labelSliced(enumerateRowsSteps(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS }), SLICE_MS, signal);
             if (!out) break;
             const fits = out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E;
             if (fits || tries >= 3) {
@@ -918,22 +964,27 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         // Incomplete, the enumeration is a heuristic: with the rota close to the bound, branch and price
         // has the time instead (see `branch`).
         const close = value - lowerBoundOf(rootLp) <= BRANCH_MAX_GAP * Math.max(1, Math.abs(value));
-        if (branching && close && !(within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9) && limit - elapsed() > 100 && !options.signal?.aborted) {
+        if (branching && close && !(within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9) && limit - elapsed() > 100 && !signal?.aborted) {
           await branchFrom();
         } else if (added > 0) {
           proven = false;
-          if (limit - elapsed() > 100 && !options.signal?.aborted) await master((limit - elapsed()) * 0.8, start);
+          if (limit - elapsed() > 100 && !signal?.aborted) await master((limit - elapsed()) * 0.8, start);
         }
         // A rota better than the master MIP's has only rows up to better(value) each: when those are
         // all in the pool, HiGHS's optimum over it is the problem's.
         enumerated = { rows: batch.length, added, complete: within > Number.NEGATIVE_INFINITY && better(value) <= within + 1e-9 };
-      } else if (branchNow && !atBound(value) && limit - elapsed() > 100 && !options.signal?.aborted) await branchFrom();
+      } else if (branchNow && !atBound(value) && limit - elapsed() > 100 && !signal?.aborted) await branchFrom();
     }
-    const assignment = Int16Array.from(base);
-    for (let e = 0; e < E; e++) {
-      const row = colRow[chosen[e]!]!;
-      for (let d = 0; d < W; d++) assignment[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
-    }
+    /** The rota of one pool row per employee (`rows[e]`, an index in the pool), the cells outside the free days from `base`. */
+    const rotaOf = (rows: ArrayLike<number>) => {
+      const out = Int16Array.from(base);
+      for (let e = 0; e < E; e++) {
+        const row = colRow[rows[e]!]!;
+        for (let d = 0; d < W; d++) out[e * D + from + d] = row[d]! >= O ? OFF : row[d]!;
+      }
+      return out;
+    };
+    const assignment = rotaOf(chosen);
     // Optimal when the root's bound is exact and either meets the rota, or the enumeration closed the
     // gap, or branch and price searched every node.
     const provenOptimal =
@@ -943,12 +994,60 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       (value <= lowerBoundOf(rootLp) + 1e-6 || (proven && enumerated?.complete === true) || searched?.complete === true);
     const exactRoot = !Number.isFinite(bucketCap) && rootConverged;
     const lowerBound = provenOptimal ? value : exactRoot ? lowerBoundOf(rootLp) : undefined;
-    return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), ...(searched ? { branched: searched } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed() };
+    // Kept for a later branch and price (`keep`): the root stays in HiGHS until `release`.
+    if (options.keep && exactRoot && !window && !provenOptimal && !signal?.aborted) {
+      let busy = false;
+      resume = {
+        lowerBound: lowerBoundOf(rootLp),
+        branch: async (o) => {
+          if (released || busy) return { complete: false, nodes: 0 };
+          busy = true;
+          resumed = true;
+          signal = o.signal;
+          try {
+            if (o.start) {
+              // The start's rows join the pool (those legal under their program): columns near a good rota.
+              const batch: { e: number; row: Int16Array; cost: number }[] = [];
+              for (let e = 0; e < E; e++) {
+                const row = Int16Array.from({ length: W }, (_, d) => {
+                  const v = o.start![e * D + from + d]!;
+                  return v === OFF ? O : v;
+                });
+                const cost = rowCost(rootPrograms[e]!, row, O, W);
+                if (cost < BROKEN_ROW_COST) batch.push({ e, row, cost });
+              }
+              addColumns(batch);
+            }
+            backToRoot();
+            cap = bucketCap;
+            const out = await branchAndPrice(elapsed() + Math.max(0, o.timeLimitMs), o.cutoff);
+            return { ...(out.best ? { assignment: rotaOf(out.best.fixed), value: out.best.value } : {}), complete: out.complete, nodes: out.nodes };
+          } catch (err) {
+            // A master LP HiGHS could not solve outside a node: the search ends, incomplete.
+            if (err instanceof MasterFailed) return { complete: false, nodes: 0 };
+            throw err;
+          } finally {
+            signal = options.signal;
+            busy = false;
+          }
+        },
+        release: () => {
+          if (released) return;
+          released = true;
+          lp.dispose();
+        },
+      };
+    }
+    return { declined: false, assignment, rootLp, rootConverged, ...(enumerated ? { enumerated } : {}), ...(searched ? { branched: searched } : {}), optimal: provenOptimal, ...(lowerBound !== undefined ? { lowerBound } : {}), rounds, columns: colRow.length, ms: elapsed(), ...(resume ? { resume } : {}) };
   } catch (err) {
     if (err instanceof MasterFailed) return { declined: true, reason: `the master LP did not solve (HiGHS model status ${err.message})` };
     throw err;
   } finally {
-    lp.dispose();
+    // (A kept root is released by `resume.release`.)
+    if (!resume) {
+      released = true;
+      lp.dispose();
+    }
   }
 }
 
