@@ -228,7 +228,8 @@ export const MIP_RESTART_SHARE = 0.3;
  * last tenth, which the repairs then leave to it): column generation's root, kept, is searched again by
  * branch and price on cells with the MIP repairs' best as the rota to beat, which drops every node
  * whose bound is not below it. Only over rows it branches on by default (four weeks and less,
- * `CELL_DIVE_MAX_DAYS`) and when the repairs' best is within {@link BRANCH_AFTER_REPAIRS_MAX_GAP} of the root's bound.
+ * `CELL_DIVE_MAX_DAYS`), when the root converged, and when the repairs' best is within
+ * {@link BRANCH_AFTER_REPAIRS_MAX_GAP} of the root's bound.
  * Curtois Instance 6 (root bound 1949, optimum 1950): from a rota of 1951 it found 1950 and proved it
  * optimal in 5.5 s (docs/rota/OPTIMIZER.md, "Branch and price after the repairs").
  */

@@ -948,7 +948,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
           // (then the rows closest to the LP's, a heuristic).
           let delta = gap;
           for (let tries = 0; ; tries++) {
-            const out = await labelSliced(enumerateRowsSteps(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS }), SLICE_MS, signal);
+            const out = await labelSliced(enumerateRowsSteps(rootPrograms[e]!, W, O, { price: prices, below: rootDual[convex + e]! + delta + 1e-6, maxLabels: ENUMERATION_MAX_LABELS, deadline: t0 + enumerateUntil }), SLICE_MS, signal);
             if (!out) break;
             const fits = out.complete && out.rows.length <= ENUMERATION_MAX_ROWS / E;
             if (fits || tries >= 3) {

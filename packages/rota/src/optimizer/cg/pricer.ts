@@ -54,6 +54,8 @@ export interface EnumerateOptions {
   readonly below: number;
   /** Give up (`complete: false`) past this many partial rows (default 2 000 000). */
   readonly maxLabels?: number;
+  /** Give up (no rows, `complete: false`) once `performance.now()` passes this, checked once per day of the row. */
+  readonly deadline?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface EnumerateOptions {
  * those found among the partial rows kept).
  */
 export function enumerateRows(program: RowProgram, days: number, options: number, opts: EnumerateOptions): { rows: PricedRow[]; complete: boolean } {
-  return label(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY }, true, opts.maxLabels ?? 2_000_000);
+  return label(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY, ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}) }, true, opts.maxLabels ?? 2_000_000);
 }
 
 /** Largest cost-to-go table (days × states) the pricer builds for one call; beyond it, a weaker bound. */
@@ -125,7 +127,7 @@ export function priceRowsSteps(program: RowProgram, days: number, options: numbe
 
 /** {@link enumerateRows} as steps, for {@link labelSliced}. */
 export function enumerateRowsSteps(program: RowProgram, days: number, options: number, opts: EnumerateOptions): Generator<undefined, Labelled, undefined> {
-  return labelSteps(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY }, true, opts.maxLabels ?? 2_000_000);
+  return labelSteps(program, days, options, { ...(opts.price ? { price: opts.price } : {}), below: opts.below, count: Number.POSITIVE_INFINITY, ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}) }, true, opts.maxLabels ?? 2_000_000);
 }
 
 function* labelSteps(program: RowProgram, days: number, options: number, opts: PriceOptions, enumerate: boolean, maxLabels: number): Generator<undefined, Labelled, undefined> {
