@@ -243,26 +243,25 @@ describe('priceRows', () => {
 });
 
 describe('priceRows deadline', () => {
-  test('given a deadline already passed, no rows; given none, the cheapest row of the week', () => {
+  /** One employee's week without row rules, every cell priced −1. */
+  const freeWeek = () => {
     const { model, compiled } = build({ startDay: 1, succession: [], count: undefined, minutes: undefined, work: undefined, off: undefined, weekends: undefined, rest: false, dayOff: undefined, requests: [], prices: Array(DAYS * 3).fill(-1) });
     const rp = rowPrograms(model, compiled);
-    expect(rp.ok).toBe(true);
-    if (!rp.ok) return;
-    const price = new Float64Array(DAYS * model.options).fill(-1);
-    expect(priceRows(rp.programs[0]!, DAYS, model.options, { price, deadline: performance.now() - 1 })).toEqual([]);
-    const rows = priceRows(rp.programs[0]!, DAYS, model.options, { price });
+    if (!rp.ok) throw new Error(rp.reason);
+    return { program: rp.programs[0]!, options: model.options, price: new Float64Array(DAYS * model.options).fill(-1) };
+  };
+  test('given a deadline already passed, no rows; given none, the cheapest row of the week', () => {
+    const { program, options, price } = freeWeek();
+    expect(priceRows(program, DAYS, options, { price, deadline: performance.now() - 1 })).toEqual([]);
+    const rows = priceRows(program, DAYS, options, { price });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reduced).toBe(-DAYS);
   });
 
   test('given a deadline already passed, enumerateRows gives no rows and is not complete; given none, every row below the bound (the cheapest first)', () => {
-    const { model, compiled } = build({ startDay: 1, succession: [], count: undefined, minutes: undefined, work: undefined, off: undefined, weekends: undefined, rest: false, dayOff: undefined, requests: [], prices: Array(DAYS * 3).fill(-1) });
-    const rp = rowPrograms(model, compiled);
-    expect(rp.ok).toBe(true);
-    if (!rp.ok) return;
-    const price = new Float64Array(DAYS * model.options).fill(-1);
-    expect(enumerateRows(rp.programs[0]!, DAYS, model.options, { price, below: 0, deadline: performance.now() - 1 })).toEqual({ rows: [], complete: false });
-    const all = enumerateRows(rp.programs[0]!, DAYS, model.options, { price, below: -DAYS + 0.5 });
+    const { program, options, price } = freeWeek();
+    expect(enumerateRows(program, DAYS, options, { price, below: 0, deadline: performance.now() - 1 })).toEqual({ rows: [], complete: false });
+    const all = enumerateRows(program, DAYS, options, { price, below: -DAYS + 0.5 });
     expect(all.complete).toBe(true);
     expect(all.rows.length).toBeGreaterThanOrEqual(1);
     expect(all.rows[0]!.reduced).toBe(-DAYS);
