@@ -456,9 +456,10 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     };
     // The master's LP in slices of SLICE_MS: HiGHS's simplex is interrupted by its own callback, the
     // event loop has a turn (an abort is seen), and the next run goes on from the basis it had. False
-    // when aborted before the LP was solved.
+    // when aborted, or past `deadline` (elapsed ms), before the LP was solved: an LP of a dive step on
+    // Instance 18's 84 days (`columnGenerationMaxDays: 84`) ran for minutes past the run's limit.
     const interrupted = highs.constants.modelStatus.interrupted;
-    const solveLp = async (): Promise<boolean> => {
+    const solveLp = async (deadline = Number.POSITIVE_INFINITY): Promise<boolean> => {
       for (;;) {
         const sliceEnd = performance.now() + SLICE_MS;
         lp.run({
@@ -469,7 +470,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         if (lp.getModelStatus() !== interrupted) return true;
         await new Promise((resolve) => setImmediate(resolve));
         lastBreath = performance.now();
-        if (signal?.aborted) return false;
+        if (signal?.aborted || elapsed() >= deadline) return false;
       }
     };
     // The last LP solution (its column values padded with zeros for the rows added since).
@@ -535,7 +536,8 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       for (let round = 1; ; round++) {
         await breathe();
         const t = performance.now();
-        const solved = await solveLp();
+        // Past the run's end (or a later `until`, in a `resume.branch`) the LP is given up; the first one is always solved.
+        const solved = await solveLp(Number.isNaN(latest.value) ? Number.POSITIVE_INFINITY : Math.max(until, limit));
         lpMs += performance.now() - t;
         // Aborted while the LP was solved: the last solution stands.
         if (!solved) return current();
@@ -865,7 +867,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
       // The first two dives rank by the LP alone, the next ones with noise (else they would repeat).
       const done = await dive(k % 2 === 0 ? diveBy : other, diveUntil, dived ? dived.value - 1e-6 : Number.POSITIVE_INFINITY, k < 2 ? 0 : DIVE_NOISE);
       // (An abort while the LP is solved again leaves the dive's rota as it is.)
-      if (signal?.aborted || (done && !(await solveLp()))) break;
+      if (signal?.aborted || (done && !(await solveLp(limit)))) break;
       const v = done ? lp.getObjectiveValue() + sub.lm.objectiveConstant : Number.POSITIVE_INFINITY;
       if (done && (!dived || v < dived.value - 1e-6)) {
         dived = { value: v, fixed: Int32Array.from(fixed), x: Float64Array.from(lp.getSolution().colValue) };
