@@ -148,14 +148,16 @@ export interface SolveOptions {
 }
 
 /**
- * Longest horizon (8 weeks) on which `solve` builds its start by column generation over the whole
+ * Longest horizon (12 weeks) on which `solve` builds its start by column generation over the whole
  * horizon by default; longer ones get column generation over windows after the local search's start.
  * The pricer's time grows fast with the horizon (one employee's rows, Curtois & Qu: about 8 ms on 28
- * days, 60 ms on 56, 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days): on Curtois Instance 18 (84
- * days) at 10 min the whole horizon gave 5103, the windows 4816; on 16 and 17 (56 days) the whole
- * horizon reaches the best known. `columnGeneration: 'on'` tries the whole horizon on any horizon.
+ * days, 60 ms on 56, 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days). On Curtois Instance 18 (84
+ * days) at 10 min the whole horizon's start, with the windows after it, ended at 4471 (the best known
+ * is 4459) where the local search's start and the windows ended at 4763 (2026-12-07, with 56 days the
+ * limit; docs/rota/OPTIMIZER.md, "Column generation over twelve weeks"); on 16 and 17 (56 days) the
+ * whole horizon reaches the best known. `columnGeneration: 'on'` tries the whole horizon on any horizon.
  */
-export const COLUMN_GENERATION_MAX_DAYS = 56;
+export const COLUMN_GENERATION_MAX_DAYS = 84;
 
 /**
  * Days per window of the column generation over windows, to start with (two weeks): on Curtois
