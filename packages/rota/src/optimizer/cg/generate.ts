@@ -621,9 +621,9 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
         bound(j, 0, 0);
       }
     };
-    /** The dives' changes undone: every row free, every program the root's. */
     // The rows a branch and price node holds at zero (1: free; by index in the pool), set back by `backToRoot`.
     let upper = new Uint8Array(0);
+    /** The dives' and the last node's changes undone: every row free, every program the root's. */
     const backToRoot = () => {
       for (const j of touched) lp.changeColBounds(firstLambda + j, 0, 1);
       touched.length = 0;
