@@ -327,12 +327,13 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
     }
   }
   // In a window, each employee's row in the base is a column too (the master starts where the base is).
-  const baseRows = window
-    ? Array.from({ length: E }, (_, e) => Int16Array.from({ length: W }, (_, d) => {
-        const o = base[e * D + from + d]!;
-        return o === OFF ? O : o;
-      }))
-    : [];
+  /** Employee e's row of the free days in a rota (off as option O, as the rows have it). */
+  const rowIn = (rota: Assignment, e: number) =>
+    Int16Array.from({ length: W }, (_, d) => {
+      const o = rota[e * D + from + d]!;
+      return o === OFF ? O : o;
+    });
+  const baseRows = window ? Array.from({ length: E }, (_, e) => rowIn(base, e)) : [];
   const empty = initial.findIndex((rows) => rows.length === 0);
   if (empty >= 0 && !window) return { declined: true, reason: `no legal row for ${model.employeeIds[empty]}` };
 
@@ -1011,10 +1012,7 @@ export async function columnGeneration(model: CompiledProblem, rules: readonly C
               // The start's rows join the pool (those legal under their program): columns near a good rota.
               const batch: { e: number; row: Int16Array; cost: number }[] = [];
               for (let e = 0; e < E; e++) {
-                const row = Int16Array.from({ length: W }, (_, d) => {
-                  const v = o.start![e * D + from + d]!;
-                  return v === OFF ? O : v;
-                });
+                const row = rowIn(o.start, e);
                 const cost = rowCost(rootPrograms[e]!, row, O, W);
                 if (cost < BROKEN_ROW_COST) batch.push({ e, row, cost });
               }
