@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5] [--cg-max-days 84] [--cg-window-share 0.7] [--cg-window-days 14] [--cg-window-pairs 0.75] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
+// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5 (0.35 past 84 days; default: solve's)] [--cg-max-days n (default: solve's)] [--cg-window-share 0.7] [--cg-window-days n (default: solve's)] [--cg-window-pairs 0.75] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 
@@ -20,10 +20,10 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results/curtois.json' },
     mip: { type: 'string', default: 'auto' },
     cg: { type: 'string', default: 'auto' },
-    'cg-share': { type: 'string', default: '0.5' },
-    'cg-max-days': { type: 'string', default: '84' },
+    'cg-share': { type: 'string' },
+    'cg-max-days': { type: 'string' },
     'cg-window-share': { type: 'string', default: '0.7' },
-    'cg-window-days': { type: 'string', default: '14' },
+    'cg-window-days': { type: 'string' },
     'cg-window-pairs': { type: 'string', default: '0.75' },
     'ls-share': { type: 'string' },
     'hard-weight': { type: 'string' },
@@ -55,7 +55,7 @@ const files = instanceFiles(values.instances!, dir);
 const results: Record<string, unknown>[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);
 const threads = Number(values.workers) > 1 ? `a portfolio of ${values.workers} worker threads` : 'one search thread';
-console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, column generation ${values.cg} (share ${values['cg-share']} up to ${values['cg-max-days']} days, windows ${values['cg-window-share']} from ${values['cg-window-days']} days, ${values['cg-window-pairs']} of them pairs), MIP ${values.mip} (local search share ${values['ls-share'] ?? 'default'}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
+console.log(`time limit ${timeLimitMs / 1000} s, seed ${seed}, column generation ${values.cg} (share ${values['cg-share'] ?? 'the default'} up to ${values['cg-max-days'] ?? 'the default'} days, windows ${values['cg-window-share']} from ${values['cg-window-days'] ?? 'the default'} days, ${values['cg-window-pairs']} of them pairs), MIP ${values.mip} (local search share ${values['ls-share'] ?? 'default'}${values.highs ? `, HiGHS ${values.highs}` : ''}), ${threads}`);
 console.log(`${'instance'.padEnd(12)}${pad('best known', 11)}${pad('ours', 9)}${pad('gap %', 8)}${pad('feasible', 9)}${pad('t best s', 9)}${pad('EC 10m', 9)}${pad('EC 60m', 9)}${pad('IP+VNS', 9)}${pad('Gurobi', 9)}`);
 for (const file of files) {
   const loaded = loadInstance(file);
@@ -68,10 +68,10 @@ for (const file of files) {
     seed,
     mip: values.mip === 'off' ? 'off' : 'auto',
     columnGeneration: values.cg === 'off' ? 'off' : values.cg === 'on' ? 'on' : 'auto',
-    columnGenerationShare: Number(values['cg-share']),
-    columnGenerationMaxDays: Number(values['cg-max-days']),
+    ...(values['cg-share'] !== undefined ? { columnGenerationShare: Number(values['cg-share']) } : {}),
+    ...(values['cg-max-days'] !== undefined ? { columnGenerationMaxDays: Number(values['cg-max-days']) } : {}),
     columnGenerationWindowShare: Number(values['cg-window-share']),
-    columnGenerationWindowDays: Number(values['cg-window-days']),
+    ...(values['cg-window-days'] !== undefined ? { columnGenerationWindowDays: Number(values['cg-window-days']) } : {}),
     columnGenerationWindowPairShare: Number(values['cg-window-pairs']),
     ...(values['ls-share'] !== undefined ? { localSearchShare: Number(values['ls-share']) } : {}),
     ...(values['hard-weight'] !== undefined ? { hardWeight: Number(values['hard-weight']) } : {}),

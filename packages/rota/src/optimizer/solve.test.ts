@@ -11,7 +11,7 @@ import { assignmentFromRota } from '../model/assignment.js';
 import { compileProblem } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
 import { columnGenerationWindows } from './cg/windows.js';
-import { solve } from './solve.js';
+import { COLUMN_GENERATION_LONG_MAX_DAYS, COLUMN_GENERATION_LONG_MIN_MS, COLUMN_GENERATION_MAX_DAYS, solve } from './solve.js';
 
 /** Rules every planted problem is built to satisfy. */
 const PLANTED_RULES: RuleInput[] = [
@@ -235,6 +235,35 @@ describe('solve', () => {
     expect(w.declined).toBeUndefined();
     expect(w.windows).toBeGreaterThan(0);
     expect(w.score.soft).toBeLessThanOrEqual(result.score.soft);
+  });
+
+  it('given 98 days and a time limit of COLUMN_GENERATION_LONG_MIN_MS (2 min), the start comes from column generation over the whole horizon; 1 ms less, from the local search', { timeout: 60_000 }, async () => {
+    const problem = parseProblem({ ...smallProblem(), horizon: { start: '2026-03-16', days: 98 } });
+    const rowRules: RuleInput[] = [
+      { id: 'cover', kind: 'coverage', level: 'soft', params: { target: 'min', weightUnder: 100 } },
+      { id: 'rest', kind: 'minRestBetweenShifts', level: 'hard', params: { minutes: 660 } },
+      { id: 'run', kind: 'consecutiveWorkDays', level: 'hard', params: { max: 5 } },
+    ];
+    // Both runs are aborted after 1.5 s (the choice is made at the start), unless column generation proves its rota optimal first.
+    const phasesOf = async (timeLimitMs: number) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 1500);
+      try {
+        const result = await solve(problem, rowRules, { timeLimitMs, seed: 1, signal: controller.signal });
+        expect(['abort', 'optimal']).toContain(result.stoppedBy);
+        return result.phases.map((p) => p.name);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    expect(COLUMN_GENERATION_MAX_DAYS).toBeLessThan(98);
+    expect(COLUMN_GENERATION_LONG_MAX_DAYS).toBeGreaterThanOrEqual(98);
+    const long = await phasesOf(COLUMN_GENERATION_LONG_MIN_MS);
+    expect(long[0]).toBe('construction');
+    expect(long[1]).toBe('columnGeneration');
+    const short = await phasesOf(COLUMN_GENERATION_LONG_MIN_MS - 1);
+    expect(short).not.toContain('columnGeneration');
+    expect(short[1]).toBe('localSearch');
   });
 
   it('diagnoses demand that no rota can meet instead of hanging', async () => {

@@ -83,7 +83,10 @@ export interface SolveOptions {
    * horizon; `off`: neither.
    */
   columnGeneration?: 'auto' | 'on' | 'off';
-  /** Share of the time limit column generation may take (default 0.5). */
+  /**
+   * Share of the time limit column generation may take (default 0.5; {@link COLUMN_GENERATION_LONG_SHARE}
+   * on a horizon of more than {@link COLUMN_GENERATION_MAX_DAYS} days).
+   */
   columnGenerationShare?: number;
   /**
    * When the local search's start still breaks hard rules of single employees (a run, a sum over the
@@ -102,7 +105,8 @@ export interface SolveOptions {
   columnGenerationEnumerate?: boolean;
   /**
    * With `columnGeneration: 'auto'`: the longest horizon on which the start comes from column
-   * generation over the whole horizon; longer ones get the windows (default {@link COLUMN_GENERATION_MAX_DAYS}).
+   * generation over the whole horizon; longer ones get the windows (default {@link COLUMN_GENERATION_MAX_DAYS},
+   * or {@link COLUMN_GENERATION_LONG_MAX_DAYS} with a time limit of at least {@link COLUMN_GENERATION_LONG_MIN_MS}).
    */
   columnGenerationMaxDays?: number;
   /**
@@ -115,7 +119,11 @@ export interface SolveOptions {
    * docs/rota/CG.md.
    */
   columnGenerationWindowShare?: number;
-  /** Days per window to start with (default {@link COLUMN_GENERATION_WINDOW_DAYS}; they grow after a sweep that finds nothing). */
+  /**
+   * Days per window to start with (default {@link COLUMN_GENERATION_WINDOW_DAYS}, or
+   * {@link WINDOWS_AFTER_LONG_START_DAYS} after a start from column generation over more than
+   * {@link COLUMN_GENERATION_MAX_DAYS} days; they grow after a sweep that finds nothing).
+   */
   columnGenerationWindowDays?: number;
   /**
    * Share of those windows that are two halves far apart, so that a sum over the horizon can move
@@ -158,6 +166,37 @@ export interface SolveOptions {
  * whole horizon reaches the best known. `columnGeneration: 'on'` tries the whole horizon on any horizon.
  */
 export const COLUMN_GENERATION_MAX_DAYS = 84;
+
+/**
+ * Longest horizon (26 weeks) on which `solve` builds its start by column generation over the whole
+ * horizon when the time limit is at least {@link COLUMN_GENERATION_LONG_MIN_MS}. On Curtois Instance
+ * 20 (182 days, 50 employees) the root does not converge in its share (the LP at 5979 after 160 s; the
+ * best known is 4769) and the dive's rota is poor (24 500–44 200), but the windows from it end far lower
+ * than from the local search's start: 5092 against 5774 at 3 min, 5687 against 6018 at 2 min, and at 10
+ * min 4861–4971 against 5062–5481 in earlier runs (2026-12-07, docs/rota/OPTIMIZER.md, "Column generation over half a
+ * year"). At 1 min it is worse (10 394 against 6822): the first pricing of every employee alone takes
+ * about 6 s there.
+ */
+export const COLUMN_GENERATION_LONG_MAX_DAYS = 182;
+
+/** Time limit from which {@link COLUMN_GENERATION_LONG_MAX_DAYS} is the default `columnGenerationMaxDays` (2 min). */
+export const COLUMN_GENERATION_LONG_MIN_MS = 120_000;
+
+/**
+ * Default `columnGenerationShare` on a horizon of more than {@link COLUMN_GENERATION_MAX_DAYS} days: the
+ * root does not converge there anyway, and the windows after it gain more from the time. On Curtois
+ * Instance 20 at 10 min (`pnpm bench:curtois --instances 20 --time-limit 600`, seeds 1 and 2, side by
+ * side): 4862 and 4874 with 0.35 against 5032 and 4896 with 0.5.
+ */
+export const COLUMN_GENERATION_LONG_SHARE = 0.35;
+
+/**
+ * Days per window to start with after a start from column generation over more than
+ * {@link COLUMN_GENERATION_MAX_DAYS} days (four weeks; {@link COLUMN_GENERATION_WINDOW_DAYS} otherwise). On
+ * Curtois Instance 20 at 10 min, one run each: 4945 with windows of 14 days, 4900 with 21, 4861 with
+ * 28, 4906 with 42 and 4896 with 56.
+ */
+export const WINDOWS_AFTER_LONG_START_DAYS = 28;
 
 /**
  * Days per window of the column generation over windows, to start with (two weeks): on Curtois
@@ -406,7 +445,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
   // Exact repair needs a clock-bounded run of one copy; a run bounded by iterations stays repeatable.
   const useMip = (options.mip ?? 'auto') === 'auto' && copies === 1 && options.maxIterations === undefined;
   const cg = options.columnGeneration ?? 'auto';
-  const cgMaxDays = options.columnGenerationMaxDays ?? COLUMN_GENERATION_MAX_DAYS;
+  const cgMaxDays = options.columnGenerationMaxDays ?? (options.timeLimitMs >= COLUMN_GENERATION_LONG_MIN_MS ? COLUMN_GENERATION_LONG_MAX_DAYS : COLUMN_GENERATION_MAX_DAYS);
   // Whether the rules have row programs (a one-day window tells, cheaply; asked once).
   let rowsOk: boolean | undefined;
   const hasRowPrograms = () => (rowsOk ??= rowPrograms(model, compiled, { base: new Int16Array(model.employees * model.days).fill(OFF), fromDay: 0, toDay: 0 }).ok);
@@ -546,7 +585,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
       try {
         const windows = await withProgress(options, t0, outcome, (onImprove) => columnGenerationWindows(model, compiled, best, {
           timeLimitMs: left() * shareOfLeft,
-          windowDays: options.columnGenerationWindowDays ?? COLUMN_GENERATION_WINDOW_DAYS,
+          windowDays: options.columnGenerationWindowDays ?? (afterStart && model.days > COLUMN_GENERATION_MAX_DAYS ? WINDOWS_AFTER_LONG_START_DAYS : COLUMN_GENERATION_WINDOW_DAYS),
           ...(pairShare !== undefined ? { pairShare } : {}),
           seed: options.seed,
           ...(options.signal !== undefined ? { signal: options.signal } : {}),
@@ -671,7 +710,7 @@ async function generatedStart(
   t0: number,
   mainLimitMs: number,
 ): Promise<(SolveOutcome & { resume?: ColumnGenerationResume }) | undefined> {
-  const share = options.columnGenerationShare ?? 0.5;
+  const share = options.columnGenerationShare ?? (model.days > COLUMN_GENERATION_MAX_DAYS ? COLUMN_GENERATION_LONG_SHARE : 0.5);
   if (!(share > 0 && share <= 1)) throw new RotaError('OPTION_INVALID', `solve: columnGenerationShare must be in (0, 1], got ${share}`);
   const cg = await columnGeneration(model, compiled, {
     timeLimitMs: mainLimitMs * share - (performance.now() - t0),
