@@ -157,7 +157,9 @@ export interface SolveOptions {
 
 /**
  * Longest horizon (12 weeks) on which `solve` builds its start by column generation over the whole
- * horizon by default; longer ones get column generation over windows after the local search's start.
+ * horizon by default in runs shorter than {@link COLUMN_GENERATION_LONG_MIN_MS} (from then on,
+ * {@link COLUMN_GENERATION_LONG_MAX_DAYS}); longer ones get column generation over windows after the
+ * local search's start.
  * The pricer's time grows fast with the horizon (one employee's rows, Curtois & Qu: about 8 ms on 28
  * days, 60 ms on 56, 130 ms on 84, 0.8 s on 182 and 5.7 s on 364 days). On Curtois Instance 18 (84
  * days) at 10 min the whole horizon's start, with the windows after it, ended at 4471 (the best known
@@ -172,10 +174,10 @@ export const COLUMN_GENERATION_MAX_DAYS = 84;
  * horizon when the time limit is at least {@link COLUMN_GENERATION_LONG_MIN_MS}. On Curtois Instance
  * 20 (182 days, 50 employees) the root does not converge in its share (the LP at 5979 after 160 s; the
  * best known is 4769) and the dive's rota is poor (24 500–44 200), but the windows from it end far lower
- * than from the local search's start: 5092 against 5774 at 3 min, 5687 against 6018 at 2 min, and at 10
- * min 4861–4971 against 5062–5481 in earlier runs (2026-12-07, docs/rota/OPTIMIZER.md, "Column generation over half a
- * year"). At 1 min it is worse (10 394 against 6822): the first pricing of every employee alone takes
- * about 6 s there.
+ * than from the local search's start: with the defaults that go with it, 5534 and 5594 against 6018 at
+ * 2 min, 5306 against 5367 at 5 min, and at 10 min 4862–4879 (seeds 1–3) against 5062–5481 in earlier
+ * runs (2026-12-07, docs/rota/OPTIMIZER.md, "Column generation over half a year"). At 1 min it is worse
+ * (10 394 against 6822): the first pricing of every employee alone takes about 6 s there.
  */
 export const COLUMN_GENERATION_LONG_MAX_DAYS = 182;
 
