@@ -144,6 +144,30 @@ describe('penaltyMap', () => {
   });
 });
 
+describe('penaltyMap by rule', () => {
+  test('given a random Instance1 rota, each broken rule adds exactly 1 (a hard one 1000) to the days, spread as its penalty lies', () => {
+    const rng = new Random(11);
+    const a = Int16Array.from(greedy, (v, k) => (model.available[k] && rng.next() < 0.5 ? 0 : v === 0 && rng.next() < 0.5 ? OFF : v));
+    const inc = new IncrementalEvaluator(model, compiled, a);
+    const brokenSoft = inc.rules.filter((r, i) => !r.hard && inc.penalties[i]! > 0).length;
+    const brokenHard = inc.rules.filter((r, i) => r.hard && inc.penalties[i]! > 0).length;
+    expect(brokenSoft).toBeGreaterThan(1);
+    const byRule = penaltyMap(model, compiled, a, 1000, 'rule');
+    expect(byRule.day.reduce((s, x) => s + x, 0)).toBeCloseTo(brokenSoft + 1000 * brokenHard, 6);
+    // One rule alone: the map by rule is its map by penalty scaled to 1.
+    const cover = compileRules(
+      model,
+      rules.filter((r) => r.kind === 'coverage'),
+    );
+    const byPenalty = penaltyMap(model, cover, a);
+    const one = penaltyMap(model, cover, a, 1000, 'rule');
+    const total = byPenalty.day.reduce((s, x) => s + x, 0);
+    expect(total).toBeGreaterThan(0);
+    for (let d = 0; d < model.days; d++) expect(one.day[d]).toBeCloseTo(byPenalty.day[d]! / total, 9);
+    for (let e = 0; e < model.employees; e++) expect(one.employee[e]).toBeCloseTo(byPenalty.employee[e]! / total, 9);
+  });
+});
+
 describe('penaltyMap, coverage', () => {
   test('given only the cover rule and a random Instance1 rota, a shortfall is shared by the employees off and available that day and an excess by those on the shift, equally', () => {
     const cover = compileRules(
@@ -250,6 +274,13 @@ describe('nextShape', () => {
 });
 
 describe('mipLns', () => {
+  test('given aimBy "employees": OPTION_INVALID naming the option, before any repair', async () => {
+    await expect(mipLns(model, compiled, greedy, { timeLimitMs: 1000, seed: 1, aimBy: 'employees' as unknown as 'rule' })).rejects.toMatchObject({
+      code: 'OPTION_INVALID',
+      message: expect.stringContaining('aimBy must be'),
+    });
+  });
+
   test('given the greedy Instance1 rota and 2 s, it improves, and its score is a fresh evaluation of its rota', { timeout: 30_000 }, async () => {
     const start = new IncrementalEvaluator(model, compiled, greedy).score;
     const seen: number[] = [];
