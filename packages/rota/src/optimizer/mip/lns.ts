@@ -240,9 +240,9 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
   const a = inc.assignment;
   inc.rules.forEach((r, i) => {
     if (inc.penalties[i] === 0) return;
-    // By rule: each broken rule weighs as much as any other of its level (1, hard ones `hardWeight`),
-    // spread as its own penalty lies.
-    const w = aimBy === 'rule' ? (r.hard ? hardWeight : 1) / inc.penalties[i]! : r.rule.weight * (r.hard ? hardWeight : 1);
+    const level = r.hard ? hardWeight : 1;
+    // By rule: each broken rule weighs as much as any other of its level, spread as its own penalty lies.
+    const w = aimBy === 'rule' ? level / inc.penalties[i]! : r.rule.weight * level;
     r.constraint.explain(a, (v) => {
       const p = v.amount * w;
       if (v.employee !== undefined && v.employee >= 0 && v.employee < model.employees) employee[v.employee]! += p;
