@@ -46,9 +46,9 @@ const dir = resolve(process.cwd(), values.dir!);
 const timeLimitMs = Number(values['time-limit']) * 1000;
 let seeds: number[];
 try {
-  seeds = values.seeds !== undefined ? parseSeeds(values.seeds) : parseSeeds(values.seed!);
+  seeds = values.seeds !== undefined ? parseSeeds(values.seeds) : parseSeeds(values.seed!, '--seed');
 } catch (e) {
-  console.error((e as Error).message.replace('--seeds', values.seeds !== undefined ? '--seeds' : '--seed'));
+  console.error((e as Error).message);
   process.exit(2);
 }
 const jobs = Number(values.jobs);

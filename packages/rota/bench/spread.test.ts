@@ -18,6 +18,7 @@ describe('parseSeeds', () => {
     expect(() => parseSeeds(' , ')).toThrow('--seeds: no seed given');
     expect(() => parseSeeds('1-5000')).toThrow('more than 1000 seeds');
     expect(() => parseSeeds('3000000000')).toThrow('larger than 2147483647');
+    expect(() => parseSeeds('x', '--seed')).toThrow('--seed: cannot read "x"');
   });
 });
 

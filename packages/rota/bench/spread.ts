@@ -2,9 +2,9 @@
 
 /**
  * `1-4`, `1,3,7`, `2-3,9` → the seeds in order, each once. Seeds are whole numbers from 0 to
- * 2^31 − 1; a range runs upwards. Throws an Error naming the part it cannot read.
+ * 2^31 − 1; a range runs upwards. Throws an Error naming `option` and the part it cannot read.
  */
-export function parseSeeds(spec: string): number[] {
+export function parseSeeds(spec: string, option = '--seeds'): number[] {
   const seeds: number[] = [];
   const seen = new Set<number>();
   const add = (n: number) => {
@@ -14,9 +14,9 @@ export function parseSeeds(spec: string): number[] {
     }
   };
   const whole = (text: string, part: string): number => {
-    if (!/^\d+$/.test(text)) throw new Error(`--seeds: cannot read "${part}" (give seeds as 1-4 or 1,3,7)`);
+    if (!/^\d+$/.test(text)) throw new Error(`${option}: cannot read "${part}" (give seeds as 1-4 or 1,3,7)`);
     const n = Number(text);
-    if (n > 2 ** 31 - 1) throw new Error(`--seeds: ${text} is larger than 2147483647`);
+    if (n > 2 ** 31 - 1) throw new Error(`${option}: ${text} is larger than 2147483647`);
     return n;
   };
   for (const raw of spec.split(',')) {
@@ -26,12 +26,12 @@ export function parseSeeds(spec: string): number[] {
     if (range) {
       const from = whole(range[1]!, part);
       const to = whole(range[2]!, part);
-      if (to < from) throw new Error(`--seeds: the range "${part}" runs downwards`);
-      if (to - from >= 1000) throw new Error(`--seeds: the range "${part}" has more than 1000 seeds`);
+      if (to < from) throw new Error(`${option}: the range "${part}" runs downwards`);
+      if (to - from >= 1000) throw new Error(`${option}: the range "${part}" has more than 1000 seeds`);
       for (let s = from; s <= to; s++) add(s);
     } else add(whole(part, part));
   }
-  if (seeds.length === 0) throw new Error('--seeds: no seed given');
+  if (seeds.length === 0) throw new Error(`${option}: no seed given`);
   return seeds;
 }
 
