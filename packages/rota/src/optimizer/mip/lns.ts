@@ -198,6 +198,9 @@ export type AimBy = 'penalty' | 'rule';
  * the two sides side by side, one per core): Curtois Instance 8 1311 / 1310 / 1308 / 1313 against
  * 1409 / 1317 / 1407 / 1315 by penalty (best known 1300; 12 of its 1314 are uncovered shifts at 100 each
  * — the aim went to them); Instance 12 4046 / 4046 / 4042 / 4052 against 4046 / 4048 / 4145 / 4055.
+ * Measured over more seeds since (`pnpm bench:curtois --seeds`), Instance 12 still ends in its trap of
+ * one more uncovered shift (4140–4154) in a share of the runs that varies by batch, 2 of 10 to 10 of 12
+ * (docs/rota/OPTIMIZER.md, "Several seeds, and the spread").
  */
 export const AIM_BY: AimBy = 'rule';
 
