@@ -11,7 +11,7 @@ import type { RuleInput } from '../../rules/rule.js';
 import { makeProblem } from '../../test-fixtures/problems.js';
 import { constructGreedy, fixedCells, pinnedStart } from '../construct.js';
 import { Random } from '../random.js';
-import { aimedNeighbourhood, mipLns, neighbourhood, nextShape, penaltyMap } from './lns.js';
+import { aimedNeighbourhood, mipLns, neighbourhood, nextShape, penaltyMap, spreadNeighbourhood } from './lns.js';
 
 const parsed = parseCurtois(readFileSync(fileURLToPath(new URL('../../../fixtures/curtois/Instance1.txt', import.meta.url)), 'utf8'));
 if (!parsed.ok) throw new Error('fixture Instance1 does not parse');
@@ -129,6 +129,46 @@ describe('neighbourhood, weekday shape', () => {
 
   test('given no weekday table, the cycle keeps its three contiguous shapes', () => {
     expect(neighbourhood(3, 60, 28, 250, new Random(3)).days).toBeUndefined();
+  });
+});
+
+describe('spreadNeighbourhood', () => {
+  // 28 days from Monday 1 January 2024: weekday[d] = d % 7 + 1.
+  const weekday = Int8Array.from({ length: 28 }, (_, d) => (d % 7) + 1);
+  const weekdays = (x: { days?: number[] }) => [...new Set(x.days!.map((d) => weekday[d]!))].sort();
+
+  test('given 30 employees × 28 days, 960 cells and a Sunday as the centre, it frees all 30 on every weekend day and either every Tuesday and Thursday (16 days) or every Monday, Wednesday and Friday (20 days), the parity drawn', () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const x = spreadNeighbourhood(weekday, 30, 960, 13, new Random(seed));
+      expect(x.employees).toEqual(Array.from({ length: 30 }, (_, e) => e));
+      const wd = weekdays(x).join('');
+      expect(['2467', '13567']).toContain(wd);
+      expect(x.days).toHaveLength(wd === '2467' ? 16 : 20);
+      expect([x.fromDay, x.toDay]).toEqual([x.days![0], x.days![x.days!.length - 1]]);
+      seen.add(wd);
+    }
+    expect([...seen].sort()).toEqual(['13567', '2467']);
+  });
+
+  test('given Thursday 25 January as the centre, Tuesdays and Thursdays; Wednesday 24 January, Mondays, Wednesdays and Fridays; `flip` the other parity', () => {
+    const at = (centre: number, flip = false) => weekdays(spreadNeighbourhood(weekday, 30, 960, centre, new Random(2), flip));
+    expect(at(24)).toEqual([2, 4, 6, 7]);
+    expect(at(23)).toEqual([1, 3, 5, 6, 7]);
+    expect(at(24, true)).toEqual([1, 3, 5, 6, 7]);
+    expect(at(23, true)).toEqual([2, 4, 6, 7]);
+  });
+
+  test('given 60 employees and 600 cells, it keeps all 60 on the 10 days of the list nearest the centre, in order', () => {
+    const x = spreadNeighbourhood(weekday, 60, 600, 13, new Random(7));
+    expect(x.employees).toHaveLength(60);
+    expect(x.days).toHaveLength(10);
+    expect(x.days).toContain(13);
+    expect(x.days!.every((d, i) => i === 0 || d > x.days![i - 1]!)).toBe(true);
+  });
+
+  test('given fewer cells than one employee-week, it still keeps 5 days', () => {
+    expect(spreadNeighbourhood(weekday, 60, 10, 0, new Random(1)).days).toHaveLength(5);
   });
 });
 
@@ -319,6 +359,16 @@ describe('mipLns', () => {
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
     expect(r.score.soft + 1000 * r.score.hard).toBe(seen[seen.length - 1]);
     expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+  });
+
+  test('given spread repairs after 0 ms without a gain from the greedy Instance1 rota, 2 s: spread repairs run, and the rota returned is better than the start at the score a fresh evaluation gives; with maxRepairs none run', { timeout: 30_000 }, async () => {
+    const start = new IncrementalEvaluator(model, compiled, greedy).score;
+    const r = await mipLns(model, compiled, greedy, { timeLimitMs: 2000, spreadAfterMs: 0, cellBudget: 20, seed: 1 });
+    expect(r.spreadRepairs).toBeGreaterThan(0);
+    expect(compareScores(r.score, start)).toBeLessThan(0);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+    const fixed = await mipLns(model, compiled, greedy, { timeLimitMs: 20_000, repairTimeLimitMs: 20_000, maxRepairs: 3, cellBudget: 20, highsOptions: { mip_max_nodes: 20 }, seed: 1 });
+    expect(fixed.spreadRepairs).toBe(0);
   });
 
   test('given a 20-cell budget (60 with growth, below the 112 cells of Instance1), no repair frees the whole problem: it never claims optimal, even at 607', { timeout: 30_000 }, async () => {

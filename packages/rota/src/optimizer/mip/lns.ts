@@ -34,6 +34,16 @@ export interface MipLnsOptions {
    * (1505), five runs of 28 s ended at 1406–1502 without, and three of five at 1310–1317 with 8 s.
    */
   restartAfterMs?: number;
+  /**
+   * After this many milliseconds without a gain (default {@link SPREAD_AFTER_MS}; never with
+   * `maxRepairs`, as it follows the clock), the next repair frees everyone over the weekends and every
+   * other weekday ({@link spreadNeighbourhood}), centred on a day drawn by its penalty, with twice a
+   * repair's time; when it finds nothing the other parity follows, and when that finds nothing too the
+   * next such pair waits for a plateau of its own. `Infinity`: never.
+   */
+  spreadAfterMs?: number;
+  /** Free cells of a spread repair, roughly (default {@link SPREAD_CELLS_PER_BUDGET} × `cellBudget`). */
+  spreadCells?: number;
   /** Time limit of one repair (default 2000 ms). */
   repairTimeLimitMs?: number;
   /**
@@ -96,6 +106,8 @@ export interface MipLnsResult {
   improvements: number;
   /** Times the search went back to the input (see `restartAfterMs`). */
   restarts: number;
+  /** Spread repairs run (see `spreadAfterMs`). */
+  spreadRepairs: number;
   /** True when the rules have a kind without MIP encoding: nothing was tried. */
   declined: boolean;
   /**
@@ -119,6 +131,17 @@ export interface Neighbourhood {
 
 /** Number of neighbourhood shapes; neighbourhood `i` has shape `i % SHAPES`. */
 const SHAPES = 4;
+
+/**
+ * Default free cells of a spread repair ({@link spreadNeighbourhood}) as a multiple of `cellBudget`: 8,
+ * so 960 cells — on Curtois Instance 12 (60 employees) the weekends and every Tuesday and Thursday of
+ * its four weeks, which HiGHS solves in about 0.7 s; with 1500 cells (Monday, Wednesday and Friday
+ * too) the repairs of two runs there met their 4 s limit and found nothing.
+ */
+export const SPREAD_CELLS_PER_BUDGET = 8;
+
+/** Default of `spreadAfterMs` in {@link mipLns}: milliseconds without a gain before a spread repair. */
+export const SPREAD_AFTER_MS = 1500;
 
 /**
  * The weekday shape: `count(days)` employees (at least 2) over the same weekdays of every week —
@@ -146,6 +169,37 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
     days = days.slice(lo, lo + keep);
   }
   return { employees: pick(count), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+}
+
+/**
+ * The spread neighbourhood: every employee over the weekends and every other weekday — Tuesday and
+ * Thursday, or Monday, Wednesday and Friday: the parity of `centre`'s weekday when that is a weekday,
+ * else drawn, the other one with `flip` — so that work can move between weekends and weekdays, and
+ * across employees, at once. The repairs of the four shapes end in rotas that none of them gets out
+ * of, where one more shift covered on a weekend takes a change across many employees' weeks: from such
+ * rotas of Curtois Instances 7, 8 and 12 (1062 and 1066, 1308 and 1313, 4153 — the last one uncovered
+ * shift above the rest of its runs) one repair of this kind found 1060, 1065, 1307, 1309 and 4051 in
+ * 1.5–10 s; from another of 12's (4143), everyone over 8 consecutive days proved that no better rota
+ * was there, and everyone over the weekends and the three days around its one weekday shortfall found
+ * 4044. When `employees × days` is over `cells`, the days are cut to the run of the list nearest
+ * `centre` (at least 5 of them).
+ */
+export function spreadNeighbourhood(weekday: Int8Array, employees: number, cells: number, centre: number, rng: Random, flip = false): Neighbourhood {
+  const own = weekday[centre] ?? 6;
+  const odd = (own <= 5 ? own % 2 === 1 : rng.next() < 0.5) !== flip;
+  let days: number[] = [];
+  for (let d = 0; d < weekday.length; d++) {
+    const w = weekday[d]!;
+    if (w >= 6 || (w % 2 === 1) === odd) days.push(d);
+  }
+  const keep = Math.max(Math.min(days.length, 5), Math.floor(cells / Math.max(1, employees)));
+  if (days.length > keep) {
+    let at = 0;
+    while (at < days.length && days[at]! < centre) at++;
+    const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
+    days = days.slice(lo, lo + keep);
+  }
+  return { employees: Array.from({ length: employees }, (_, e) => e), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
 }
 
 /**
@@ -276,6 +330,11 @@ export function penaltyMap(model: CompiledProblem, rules: readonly CompiledRule[
   return { employee, day };
 }
 
+/** The mean of `w` (0 for none). */
+function mean(w: Float64Array): number {
+  return w.reduce((s, x) => s + x, 0) / Math.max(1, w.length);
+}
+
 /** An index drawn with probability proportional to `w[i] + floor` (all 0 and floor 0: uniform). */
 function drawWeighted(w: Float64Array, floor: number, rng: Random): number {
   let total = 0;
@@ -296,7 +355,6 @@ function drawWeighted(w: Float64Array, floor: number, rng: Random): number {
  */
 export function aimedNeighbourhood(i: number, employees: number, days: number, budget: number, map: PenaltyMap, rng: Random, weekday?: Int8Array): Neighbourhood {
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-  const mean = (w: Float64Array) => w.reduce((s, x) => s + x, 0) / Math.max(1, w.length);
   const floor = Math.max(1e-9, mean(map.employee) / 10);
   // Employees in order of a weighted draw without replacement (keys u^(1/w), largest first).
   const keys = Float64Array.from(map.employee, (w) => rng.next() ** (1 / (w + floor)));
@@ -347,6 +405,13 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const budgets = Array.from({ length: SHAPES }, () => initialBudget);
   // Growth is capped: a neighbourhood near the whole problem is the slow whole-problem MIP again.
   const maxBudget = Math.min(model.employees * model.days, 3 * initialBudget);
+  const spreadCells = options.spreadCells ?? SPREAD_CELLS_PER_BUDGET * initialBudget;
+  // Time-based, so not with `maxRepairs` (whose runs are meant to be repeatable).
+  const spreadAfterMs = options.spreadAfterMs ?? (options.maxRepairs === undefined ? SPREAD_AFTER_MS : Number.POSITIVE_INFINITY);
+  // A plateau is measured from the last gain or from the last pair of spread repairs that found nothing.
+  let plateauFrom = t0;
+  let spreadMisses = 0;
+  let spreadRepairs = 0;
   const aimedShare = options.aimedShare ?? 0.5;
   const wholeProblem: Neighbourhood = { employees: Array.from({ length: model.employees }, (_, e) => e), fromDay: 0, toDay: model.days - 1 };
   const wholeGap = options.wholeProblemGap ?? 0.2;
@@ -392,15 +457,21 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     const mode = byTime ? nextShape(spent, shapes) : i % shapes;
     const budget = budgets[mode]!;
     const wholeNow = clock - t0 < options.timeLimitMs && (wholeLong || (small && i === 0));
+    // A plateau: the spread neighbourhood, centred on a day drawn by its penalty, then its other parity.
+    const spread = !wholeNow && model.weekday !== undefined && clock - Math.max(lastGain, plateauFrom) >= spreadAfterMs;
     if (wholeNow) n = wholeProblem;
-    else if (rng.next() < aimedShare) {
+    else if (spread) {
+      map ??= penaltyMap(model, rules, best, 1000, aimBy);
+      const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
+      n = spreadNeighbourhood(model.weekday, model.employees, spreadCells, centre, rng, spreadMisses === 1);
+    } else if (rng.next() < aimedShare) {
       map ??= penaltyMap(model, rules, best, 1000, aimBy);
       n = aimedNeighbourhood(mode, model.employees, model.days, Math.round(budget), map, rng, model.weekday);
     } else n = neighbourhood(mode, model.employees, model.days, Math.round(budget), rng, model.weekday);
     // A repair started before the time limit ends by it: there the stall rule decides whether to go on.
     const now = performance.now() - t0;
     const left = (now < options.timeLimitMs ? options.timeLimitMs : limitMs) - now;
-    const repairMs = wholeNow && wholeLong ? left : (options.repairTimeLimitMs ?? 2000);
+    const repairMs = wholeNow && wholeLong ? left : (options.repairTimeLimitMs ?? 2000) * (spread ? 2 : 1);
     const out = await mipRepairDetailed(model, rules, best, {
       ...n,
       timeLimitMs: Math.max(10, Math.min(repairMs, left)),
@@ -408,12 +479,24 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
       ...(options.highsOptions !== undefined ? { highsOptions: options.highsOptions } : {}),
     });
     // The whole problem is a step of its own, not a turn of the shape whose index it took.
-    if (!wholeNow) spent[mode]! += out.mipMs ?? 0;
-    if (out.reason === 'declined') return { assignment: top, score: topScore, repairs, improvements, restarts, declined: true, optimal: false };
+    // (A spread repair is not a turn of any shape.)
+    if (!wholeNow && !spread) spent[mode]! += out.mipMs ?? 0;
+    if (out.reason === 'declined') return { assignment: top, score: topScore, repairs, improvements, restarts, spreadRepairs, declined: true, optimal: false };
     repairs++;
     const better = out.assignment !== undefined && compareScores(out.after, score) < 0;
+    if (spread) {
+      spreadRepairs++;
+      // After both parities found nothing, the next spread repair waits for a plateau of its own.
+      spreadMisses = better ? 0 : spreadMisses + 1;
+      if (spreadMisses >= 2) {
+        spreadMisses = 0;
+        plateauFrom = performance.now();
+      }
+    }
     if (wholeNow) wholeLong = !wholeLong && out.softBound !== undefined && out.after.soft - out.softBound <= wholeGap * out.after.soft;
-    else if (out.status === 'optimal' && !better) budgets[mode] = Math.min(maxBudget, budget * 1.1);
+    else if (spread) {
+      // Its size is fixed (spreadCells): no budget of a shape to adapt.
+    } else if (out.status === 'optimal' && !better) budgets[mode] = Math.min(maxBudget, budget * 1.1);
     else if (out.status === 'timeLimit') budgets[mode] = Math.max(20, budget / 1.2);
     if (out.assignment) {
       best = out.assignment;
@@ -432,7 +515,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     // mismatch (the evaluator disagrees with the MIP) proves nothing, and neither does an optimum
     // that breaks hard rules (weighted slack is not "legal first").
     const provenOptimal = out.status === 'optimal' && out.reason !== 'mismatch' && score.hard === 0 && covers(n, model.employees, model.days);
-    if (provenOptimal) return { assignment: best, score, repairs, improvements, restarts, declined: false, optimal: true };
+    if (provenOptimal) return { assignment: best, score, repairs, improvements, restarts, spreadRepairs, declined: false, optimal: true };
   }
-  return { assignment: top, score: topScore, repairs, improvements, restarts, declined: false, optimal: false };
+  return { assignment: top, score: topScore, repairs, improvements, restarts, spreadRepairs, declined: false, optimal: false };
 }
