@@ -1,4 +1,4 @@
-// pnpm bench:curtois [--instances 1,2,3 | --instances path/to/file.txt] [--time-limit s] [--seed n | --seeds 1-4] [--jobs n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5 (0.35 past 84 days; default: solve's)] [--cg-max-days n (default: solve's)] [--cg-window-share 0.7] [--cg-window-days n (default: solve's)] [--cg-window-pairs 0.75] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
+// pnpm bench:curtois [--instances 1,2,3 | --instances 1-12 | --instances path/to/file.txt] [--time-limit s] [--seed n | --seeds 1-4] [--jobs n] [--out file.json] [--mip auto|off] [--cg auto|on|off] [--cg-share 0.5 (0.35 past 84 days; default: solve's)] [--cg-max-days n (default: solve's)] [--cg-window-share 0.7] [--cg-window-days n (default: solve's)] [--cg-window-pairs 0.75] [--ls-share 0.25 (0.05 before windows)] [--hard-weight w] [--workers n] [--highs name=value,...]
 // Solves Curtois & Qu instances with the rule engine's rules, checks hard feasibility with a fresh
 // full evaluation, and prints best known, ours, gap and the published figures from bks.csv.
 // With several seeds (`--seeds 1-4` or `1,3,7`) every instance is solved once per seed and a table
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
-import { instanceFiles, loadInstance } from './instances.js';
+import { instanceFilesOrExit, loadInstance } from './instances.js';
 import { parseSeeds, type RunRecord, spreadOf } from './spread.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,7 +72,7 @@ for (const pair of values.highs ? values.highs.split(',') : []) {
   const [key, raw = ''] = pair.split('=');
   highsOptions[key!.trim()] = raw === 'true' ? true : raw === 'false' ? false : Number.isFinite(Number(raw)) && raw.trim() !== '' ? Number(raw) : raw;
 }
-const files = instanceFiles(values.instances!, dir);
+const files = instanceFilesOrExit(values.instances!, dir);
 
 const results: (RunRecord & Record<string, unknown>)[] = [];
 const pad = (s: unknown, n: number) => String(s).padStart(n);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solveExact } from '../src/optimizer/mip/repair.js';
-import { instanceFiles, loadInstance } from './instances.js';
+import { instanceFilesOrExit, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const dir = resolve(process.cwd(), values.dir!);
 const timeLimitMs = Number(values['time-limit']) * 1000;
-const files = instanceFiles(values.instances!, dir);
+const files = instanceFilesOrExit(values.instances!, dir);
 const results: Record<string, unknown>[] = [];
 console.log(`solveExact (HiGHS ${'1.15.3'}, WebAssembly, one thread), time limit ${timeLimitMs / 1000} s`);
 console.log(`${'instance'.padEnd(12)}${'time s'.padStart(8)}${'objective'.padStart(11)}${'bound'.padStart(9)}${'optimal'.padStart(9)}${'checked'.padStart(9)}`);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { assignmentFromRota, compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
 import { mipLns } from '../src/optimizer/mip/lns.js';
-import { instanceFiles, loadInstance } from './instances.js';
+import { instanceFilesOrExit, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const dir = resolve(process.cwd(), values.dir!);
 const [lsSec, totalSec, budget, repairMs, seed] = [values.ls, values.total, values.budget, values['repair-ms'], values.seed].map(Number) as [number, number, number, number, number];
-const files = instanceFiles(values.instances!, dir);
+const files = instanceFilesOrExit(values.instances!, dir);
 console.log(`local search ${lsSec} s, then MIP LNS to ${totalSec} s (budget ${budget} cells, ${repairMs} ms per repair), seed ${seed}`);
 console.log(`${'instance'.padEnd(12)}${'LS'.padStart(8)}${'LS+MIP'.padStart(8)}${'t best s'.padStart(9)}${'repairs'.padStart(8)}${'better'.padStart(7)}`);
 for (const file of files) {

@@ -12,7 +12,7 @@ import { compileProblem } from '@omsorg/rota';
 import { compileRules } from '../src/engine/compile-rules.js';
 import { priceRows } from '../src/optimizer/cg/pricer.js';
 import { rowPrograms } from '../src/optimizer/cg/rows.js';
-import { instanceFiles, loadInstance } from './instances.js';
+import { instanceFilesOrExit, loadInstance } from './instances.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -28,7 +28,7 @@ const caps = values.caps.split(',').map((c) => (c === 'inf' ? Number.POSITIVE_IN
 const calls = Number(values.calls);
 console.log(`pricer: ${calls} calls per instance (each employee in turn), random prices in [-60, 40) per cell, seed ${values.seed}`);
 console.log(['instance', 'days', 'staff', ...caps.map((c) => `cap ${c} ms/call`), 'below cheapest + 10 ms/call', 'sum of cheapest (exact)', 'sum below'].join('\t'));
-for (const file of instanceFiles(values.instances, dir)) {
+for (const file of instanceFilesOrExit(values.instances, dir)) {
   const inst = loadInstance(file);
   if (!inst) continue;
   const model = compileProblem(inst.problem);

@@ -39,7 +39,9 @@ export interface MipLnsOptions {
    * `maxRepairs`, as it follows the clock), the next repair frees everyone over the weekends and every
    * other weekday ({@link spreadNeighbourhood}), centred on a day drawn by its penalty, with twice a
    * repair's time; when it finds nothing the other parity follows, and when that finds nothing too the
-   * next such pair waits for a plateau of its own. `Infinity`: never.
+   * next such pair waits for a plateau of its own. `Infinity`: never. Only where everyone over the
+   * weekends, Tuesdays and Thursdays of the whole horizon is within `spreadCells` (four weeks of up to
+   * 60 employees by default; not on a year, where the list would be cut to a few weeks).
    */
   spreadAfterMs?: number;
   /** Free cells of a spread repair, roughly (default {@link SPREAD_CELLS_PER_BUDGET} × `cellBudget`). */
@@ -407,7 +409,13 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const maxBudget = Math.min(model.employees * model.days, 3 * initialBudget);
   const spreadCells = options.spreadCells ?? SPREAD_CELLS_PER_BUDGET * initialBudget;
   // Time-based, so not with `maxRepairs` (whose runs are meant to be repeatable).
-  const spreadAfterMs = options.spreadAfterMs ?? (options.maxRepairs === undefined ? SPREAD_AFTER_MS : Number.POSITIVE_INFINITY);
+  // Only where everyone over the shorter list (the weekends, Tuesdays and Thursdays) fits whole: on a
+  // year the list would be cut to a few weeks, and on the sample årsturnus (72 employees, 13 days of
+  // it) the repairs ended 4 % higher with such cut spread repairs than without.
+  let shorterList = 0;
+  for (let d = 0; d < model.days; d++) if (model.weekday !== undefined && (model.weekday[d]! >= 6 || model.weekday[d]! % 2 === 0)) shorterList++;
+  const spreadFits = model.weekday !== undefined && model.employees * shorterList <= spreadCells;
+  const spreadAfterMs = !spreadFits ? Number.POSITIVE_INFINITY : (options.spreadAfterMs ?? (options.maxRepairs === undefined ? SPREAD_AFTER_MS : Number.POSITIVE_INFINITY));
   // A plateau is measured from the last gain or from the last pair of spread repairs that found nothing.
   let plateauFrom = t0;
   let spreadMisses = 0;
@@ -458,7 +466,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     const budget = budgets[mode]!;
     const wholeNow = clock - t0 < options.timeLimitMs && (wholeLong || (small && i === 0));
     // A plateau: the spread neighbourhood, centred on a day drawn by its penalty, then its other parity.
-    const spread = !wholeNow && model.weekday !== undefined && clock - Math.max(lastGain, plateauFrom) >= spreadAfterMs;
+    const spread = !wholeNow && clock - Math.max(lastGain, plateauFrom) >= spreadAfterMs;
     if (wholeNow) n = wholeProblem;
     else if (spread) {
       map ??= penaltyMap(model, rules, best, 1000, aimBy);
