@@ -25,11 +25,12 @@ describe('instanceFiles', () => {
     expect(instanceFiles(at(14), '/nowhere')).toEqual([at(14)]);
   });
 
-  test('given a range downwards, a missing number or path, a folder, a range with no file or nothing, an error naming --instances', () => {
+  test('given a range downwards or of more than 1000 numbers, a missing number or path, a folder, a range with no file or nothing, an error naming --instances', () => {
     expect(() => instanceFiles('4-1', dir)).toThrow('--instances: the range "4-1" runs downwards');
     expect(() => instanceFiles('3', dir)).toThrow(`--instances: no file ${at(3)}`);
     expect(() => instanceFiles('5', dir)).toThrow(`--instances: no file ${at(5)}`);
     expect(() => instanceFiles(join(dir, 'x.txt'), dir)).toThrow('--instances: no file');
+    expect(() => instanceFiles('1-1001', dir)).toThrow('--instances: the range "1-1001" has more than 1000 numbers');
     expect(() => instanceFiles('6-13', dir)).toThrow('--instances: no Instance<n>.txt with n in 6-13');
     expect(() => instanceFiles(' , ', dir)).toThrow('--instances: no instance given');
   });

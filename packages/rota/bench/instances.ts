@@ -12,7 +12,8 @@ function isFile(path: string): boolean {
 /**
  * `1,2,5-8,Instance7.txt,path/x.txt` → file paths: a number names `Instance<n>.txt` in `dir`, a range
  * `a-b` the files of `dir` numbered a to b that exist (the folder has gaps: no 13, 15, 19 or 21),
- * anything else is a path. Throws, with a message naming `--instances`, on a range that runs downwards,
+ * anything else is a path. Throws, with a message naming `--instances`, on a range that runs downwards
+ * or has more than 1000 numbers,
  * on a file that does not exist or is not a file, and when nothing is named — before any solve.
  */
 export function instanceFiles(spec: string, dir: string): string[] {
@@ -25,8 +26,9 @@ export function instanceFiles(spec: string, dir: string): string[] {
       const from = Number(range[1]);
       const to = Number(range[2]);
       if (to < from) throw new Error(`--instances: the range "${part}" runs downwards`);
+      if (to - from >= 1000) throw new Error(`--instances: the range "${part}" has more than 1000 numbers`);
       const found: string[] = [];
-      for (let n = from; n <= Math.min(to, from + 10_000); n++) {
+      for (let n = from; n <= to; n++) {
         const file = join(dir, `Instance${n}.txt`);
         if (isFile(file)) found.push(file);
       }
