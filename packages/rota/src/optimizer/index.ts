@@ -25,7 +25,7 @@ export { type RowBoundary, type RowCounter, type RowProgram, type RowProgramsRes
 export { type ColumnGenerationWindowsOptions, type ColumnGenerationWindowsResult, columnGenerationWindows, WINDOW_BUCKET_CAP } from './cg/windows.js';
 export { constructGreedy, fixedCells } from './construct.js';
 export { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
-export { AIM_BY, type AimBy, type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape, SPREAD_AFTER_MS, SPREAD_CELLS_PER_BUDGET, spreadNeighbourhood } from './mip/lns.js';
+export { AIM_BY, type AimBy, type MipLnsOptions, type MipLnsResult, mipLns, type Neighbourhood, neighbourhood, nextShape, SPREAD_AFTER_MS, SPREAD_CELLS_PER_BUDGET, SPREAD_WEEKDAYS, spreadNeighbourhood } from './mip/lns.js';
 export { type ExactResult, type MipRepairOptions, type MipRepairOutcome, mipRepair, mipRepairDetailed, type SolveExactOptions, solveExact } from './mip/repair.js';
 export { Random } from './random.js';
 export type { SearchProgress, TracePoint } from './search.js';

@@ -36,10 +36,10 @@ export interface MipLnsOptions {
   restartAfterMs?: number;
   /**
    * After this many milliseconds without a gain (default {@link SPREAD_AFTER_MS}; never with
-   * `maxRepairs`, as it follows the clock), the next repair frees everyone over the weekends and every
-   * other weekday ({@link spreadNeighbourhood}), centred on a day drawn by its penalty, with twice a
-   * repair's time; when it finds nothing the other parity follows, and when that finds nothing too the
-   * next such pair waits for a plateau of its own. `Infinity`: never. Only where everyone over the
+   * `maxRepairs`, as it follows the clock), the next repair frees everyone over the weekends and two or
+   * three weekdays of every week ({@link spreadNeighbourhood}; the sets of {@link SPREAD_WEEKDAYS} take
+   * turns), with twice a repair's time; when it finds nothing the next set follows, and when that finds
+   * nothing too the next pair waits for a plateau of its own. `Infinity`: never. Only where everyone over the
    * weekends, Tuesdays and Thursdays of the whole horizon is within `spreadCells` (four weeks of up to
    * 60 employees by default; not on a year, where the list would be cut to a few weeks).
    */
@@ -173,32 +173,50 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
   return { employees: pick(count), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
 }
 
-/** The weekend days and the weekdays of one parity (Monday, Wednesday, Friday when `odd`), in order. */
-function spreadDays(weekday: Int8Array, odd: boolean): number[] {
+/**
+ * The weekdays (1 = Monday … 5 = Friday) that spread repairs free besides the weekends, in the order
+ * they take turns ({@link spreadNeighbourhood}): Tuesdays and Thursdays; Mondays, Wednesdays and
+ * Fridays (where they fit); then the other pairs of weekdays that are not next to each other, and
+ * Wednesday with Thursday. No one set gets every trapped rota out: from 12 rotas of Curtois Instance 12
+ * one uncovered shift above the rest (4140–4162; one repair each, 4 s) Tuesday–Thursday got 6 out (to
+ * 4043–4058) and proved the other 6 stuck, the other pairs got 4–6 out each (Monday–Wednesday all three
+ * that Tuesday–Thursday proved stuck), together all 12; from three of Instance 8's (1403–1409)
+ * Tuesday–Friday got 2 out, Monday–Wednesday–Friday 2 and Wednesday–Friday 1, Tuesday–Thursday none.
+ * Pairs of adjacent days (Monday–Tuesday, Thursday–Friday) and Friday with Monday met the time limit on
+ * 12 without a gain.
+ */
+export const SPREAD_WEEKDAYS: readonly (readonly number[])[] = [[2, 4], [1, 3, 5], [1, 3], [2, 5], [3, 5], [1, 4], [3, 4]];
+
+/** The weekend days and the `weekdays` (1–5) of the horizon, in order. */
+function spreadDays(weekday: Int8Array, weekdays: readonly number[]): number[] {
   const days: number[] = [];
   for (let d = 0; d < weekday.length; d++) {
     const w = weekday[d]!;
-    if (w >= 6 || (w % 2 === 1) === odd) days.push(d);
+    if (w >= 6 || weekdays.includes(w)) days.push(d);
   }
   return days;
 }
 
 /**
- * The spread neighbourhood: every employee over the weekends and every other weekday — Tuesday and
- * Thursday, or Monday, Wednesday and Friday: the parity of `centre`'s weekday when that is a weekday,
- * else drawn, the other one with `flip` — so that work can move between weekends and weekdays, and
- * across employees, at once. The repairs of the four shapes end in rotas that none of them gets out
- * of, where one more shift covered on a weekend takes a change across many employees' weeks: from such
- * rotas of Curtois Instances 7, 8 and 12 (1062 and 1066, 1308 and 1313, 4153 — the last one uncovered
- * shift above the rest of its runs) one repair of this kind found 1060, 1065, 1307, 1309 and 4051 in
- * 1.5–10 s; from another of 12's (4143), everyone over 8 consecutive days proved that no better rota
- * was there, and everyone over the weekends and the three days around its one weekday shortfall found
- * 4044. When `employees × days` is over `cells`, the days are cut to the run of the list nearest
- * `centre` (at least 5 of them).
+ * The spread neighbourhood: every employee over the weekends and some weekdays spread over the whole
+ * horizon — the `turn`-th (cyclically) of the sets of {@link SPREAD_WEEKDAYS} whose days fit in `cells`
+ * (`employees × days`) — so that work can move between weekends and weekdays, and across employees, at
+ * once. The repairs of the four shapes end in rotas that none of them gets out of, where one more shift
+ * covered on a weekend takes a change across many employees' weeks: from such rotas of Curtois
+ * Instances 7, 8 and 12 (1062 and 1066, 1308 and 1313, 4153 — the last one uncovered shift above the
+ * rest of its runs) one repair of this kind found 1060, 1065, 1307, 1309 and 4051 in 1.5–10 s, while
+ * everyone over 8 consecutive days of another of 12's (4143) proved that no better rota was there. When
+ * no set fits, Tuesdays and Thursdays with the weekends, cut to the run of the list nearest `centre`
+ * (at least 5 days).
  */
-export function spreadNeighbourhood(weekday: Int8Array, employees: number, cells: number, centre: number, rng: Random, flip = false): Neighbourhood {
-  const own = weekday[centre] ?? 6;
-  let days = spreadDays(weekday, (own <= 5 ? own % 2 === 1 : rng.next() < 0.5) !== flip);
+export function spreadNeighbourhood(weekday: Int8Array, employees: number, cells: number, centre: number, turn = 0): Neighbourhood {
+  const all = Array.from({ length: employees }, (_, e) => e);
+  const fitting = SPREAD_WEEKDAYS.map((w) => spreadDays(weekday, w)).filter((days) => employees * days.length <= cells);
+  if (fitting.length > 0) {
+    const days = fitting[((turn % fitting.length) + fitting.length) % fitting.length]!;
+    return { employees: all, fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+  }
+  let days = spreadDays(weekday, SPREAD_WEEKDAYS[0]!);
   const keep = Math.max(Math.min(days.length, 5), Math.floor(cells / Math.max(1, employees)));
   if (days.length > keep) {
     let at = 0;
@@ -206,7 +224,7 @@ export function spreadNeighbourhood(weekday: Int8Array, employees: number, cells
     const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
     days = days.slice(lo, lo + keep);
   }
-  return { employees: Array.from({ length: employees }, (_, e) => e), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+  return { employees: all, fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
 }
 
 /**
@@ -417,12 +435,14 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   // year the list would be cut to a few weeks, and on the sample årsturnus (72 employees, 13 days of
   // it) the repairs ended 4 % higher with such cut spread repairs than without. Time-based, so not
   // with `maxRepairs` (whose runs are meant to be repeatable).
-  const spreadFits = model.weekday !== undefined && model.employees * spreadDays(model.weekday, false).length <= spreadCells;
+  const spreadFits = model.weekday !== undefined && model.employees * spreadDays(model.weekday, SPREAD_WEEKDAYS[0]!).length <= spreadCells;
   const spreadAfterMs = !spreadFits ? Number.POSITIVE_INFINITY : (options.spreadAfterMs ?? (options.maxRepairs === undefined ? SPREAD_AFTER_MS : Number.POSITIVE_INFINITY));
   // A plateau is measured from the last gain or from the last pair of spread repairs that found nothing.
   let plateauFrom = t0;
   let spreadMisses = 0;
   let spreadRepairs = 0;
+  // The spread repairs' turn through the sets of weekdays (see SPREAD_WEEKDAYS), kept across plateaus.
+  let spreadTurn = 0;
   const aimedShare = options.aimedShare ?? 0.5;
   const wholeProblem: Neighbourhood = { employees: Array.from({ length: model.employees }, (_, e) => e), fromDay: 0, toDay: model.days - 1 };
   const wholeGap = options.wholeProblemGap ?? 0.2;
@@ -468,13 +488,11 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     const mode = byTime ? nextShape(spent, shapes) : i % shapes;
     const budget = budgets[mode]!;
     const wholeNow = clock - t0 < options.timeLimitMs && (wholeLong || (small && i === 0));
-    // A plateau: the spread neighbourhood, centred on a day drawn by its penalty, then its other parity.
+    // A plateau: the spread neighbourhood, the next set of weekdays in turn.
     const spread = !wholeNow && clock - Math.max(lastGain, plateauFrom) >= spreadAfterMs;
     if (wholeNow) n = wholeProblem;
     else if (spread) {
-      map ??= penaltyMap(model, rules, best, 1000, aimBy);
-      const centre = drawWeighted(map.day, Math.max(1e-9, mean(map.day) / 10), rng);
-      n = spreadNeighbourhood(model.weekday, model.employees, spreadCells, centre, rng, spreadMisses === 1);
+      n = spreadNeighbourhood(model.weekday, model.employees, spreadCells, 0, spreadTurn++);
     } else if (rng.next() < aimedShare) {
       map ??= penaltyMap(model, rules, best, 1000, aimBy);
       n = aimedNeighbourhood(mode, model.employees, model.days, Math.round(budget), map, rng, model.weekday);
@@ -497,7 +515,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
     const better = out.assignment !== undefined && compareScores(out.after, score) < 0;
     if (spread) {
       spreadRepairs++;
-      // After both parities found nothing, the next spread repair waits for a plateau of its own.
+      // After two sets found nothing, the next spread repair waits for a plateau of its own.
       spreadMisses = better ? 0 : spreadMisses + 1;
       if (spreadMisses >= 2) {
         spreadMisses = 0;
