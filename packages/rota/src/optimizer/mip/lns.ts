@@ -175,14 +175,9 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
 
 /**
  * The weekdays (1 = Monday … 5 = Friday) that spread repairs free besides the weekends, in the order
- * they take turns ({@link spreadNeighbourhood}; sets whose days do not fit in its cells are skipped):
- * Tuesdays and Thursdays; Mondays, Wednesdays and Fridays; then the other pairs of weekdays that are
- * not next to each other, and Wednesday with Thursday, each but the last followed by a set of three.
- * The sets of three fit where there are fewer employees (on Curtois Instances 7 and 8, 20 and 30, not on
- * 12's 60): from ten rotas of 7 and 8 on a plateau (1057–1066, 1305–1314) that the pairs left as they
- * were, one repair each (8 s), Monday–Wednesday–Thursday gained in 5, Tuesday–Thursday–Friday in 4,
- * Monday–Tuesday–Thursday in 3 and Tuesday–Wednesday–Friday in 1 (1–4 points; 0.3–6 s), four weekdays
- * in 1 (nine at the limit). No one set gets every trapped rota out: from 12 rotas of Curtois Instance 12
+ * they take turns ({@link spreadNeighbourhood}): Tuesdays and Thursdays; Mondays, Wednesdays and
+ * Fridays (where they fit); then the other pairs of weekdays that are not next to each other, and
+ * Wednesday with Thursday. No one set gets every trapped rota out: from 12 rotas of Curtois Instance 12
  * one uncovered shift above the rest (4140–4162; one repair each, 4 s) Tuesday–Thursday got 6 out (to
  * 4043–4058) and proved the other 6 stuck, the other pairs got 4–6 out each (Monday–Wednesday all three
  * that Tuesday–Thursday proved stuck), together all 12; from three of Instance 8's (1403–1409)
@@ -190,7 +185,7 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
  * Pairs of adjacent days (Monday–Tuesday, Thursday–Friday) and Friday with Monday met the time limit on
  * 12 without a gain.
  */
-export const SPREAD_WEEKDAYS: readonly (readonly number[])[] = [[2, 4], [1, 3, 5], [1, 3], [1, 3, 4], [2, 5], [2, 4, 5], [3, 5], [1, 2, 4], [1, 4], [2, 3, 5], [3, 4]];
+export const SPREAD_WEEKDAYS: readonly (readonly number[])[] = [[2, 4], [1, 3, 5], [1, 3], [2, 5], [3, 5], [1, 4], [3, 4]];
 
 /** The weekend days and the `weekdays` (1–5) of the horizon, in order. */
 function spreadDays(weekday: Int8Array, weekdays: readonly number[]): number[] {
