@@ -145,6 +145,20 @@ export const SPREAD_CELLS_PER_BUDGET = 8;
 /** Default of `spreadAfterMs` in {@link mipLns}: milliseconds without a gain before a spread repair. */
 export const SPREAD_AFTER_MS = 1500;
 
+/** The `keep` days of a sorted list nearest `centre`, as one run of the list (all of them when they are no more). */
+function nearest(days: number[], keep: number, centre: number): number[] {
+  if (days.length <= keep) return days;
+  let at = 0;
+  while (at < days.length && days[at]! < centre) at++;
+  const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
+  return days.slice(lo, lo + keep);
+}
+
+/** A neighbourhood of `employees` on a sorted list of days. */
+function onDays(employees: number[], days: number[]): Neighbourhood {
+  return { employees, fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+}
+
 /**
  * The weekday shape: `count(days)` employees (at least 2) over the same weekdays of every week —
  * half of the time the weekends with the Friday before and the Monday after (so a run into or out
@@ -156,21 +170,13 @@ function weekdayShape(weekday: Int8Array, budget: number, centre: number, rng: R
   const weekend = rng.next() < 0.5;
   const first = weekend ? 6 : weekday[centre]!;
   const second = (first % 7) + 1;
-  let days: number[] = [];
+  const days: number[] = [];
   for (let d = 0; d < weekday.length; d++) {
     const w = weekday[d];
     if (w === first || w === second || (weekend && (w === 5 || w === 1))) days.push(d);
   }
   const count = Math.max(2, Math.min(employees, Math.floor(budget / Math.max(1, days.length))));
-  const keep = Math.max(2, Math.floor(budget / count));
-  if (days.length > keep) {
-    // The `keep` days nearest the centre, as one run of the list.
-    let at = 0;
-    while (at < days.length && days[at]! < centre) at++;
-    const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
-    days = days.slice(lo, lo + keep);
-  }
-  return { employees: pick(count), fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+  return onDays(pick(count), nearest(days, Math.max(2, Math.floor(budget / count)), centre));
 }
 
 /**
@@ -213,18 +219,10 @@ export function spreadNeighbourhood(weekday: Int8Array, employees: number, cells
   const all = Array.from({ length: employees }, (_, e) => e);
   const fitting = SPREAD_WEEKDAYS.map((w) => spreadDays(weekday, w)).filter((days) => employees * days.length <= cells);
   if (fitting.length > 0) {
-    const days = fitting[((turn % fitting.length) + fitting.length) % fitting.length]!;
-    return { employees: all, fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+    return onDays(all, fitting[((turn % fitting.length) + fitting.length) % fitting.length]!);
   }
-  let days = spreadDays(weekday, SPREAD_WEEKDAYS[0]!);
-  const keep = Math.max(Math.min(days.length, 5), Math.floor(cells / Math.max(1, employees)));
-  if (days.length > keep) {
-    let at = 0;
-    while (at < days.length && days[at]! < centre) at++;
-    const lo = Math.max(0, Math.min(days.length - keep, at - Math.floor(keep / 2)));
-    days = days.slice(lo, lo + keep);
-  }
-  return { employees: all, fromDay: days[0] ?? 0, toDay: days[days.length - 1] ?? 0, days };
+  const days = spreadDays(weekday, SPREAD_WEEKDAYS[0]!);
+  return onDays(all, nearest(days, Math.max(Math.min(days.length, 5), Math.floor(cells / Math.max(1, employees))), centre));
 }
 
 /**
