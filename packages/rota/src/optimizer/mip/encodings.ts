@@ -48,6 +48,11 @@ export interface EncodeContext {
   readonly toDay: number;
   /** `Σ_o f(o) × [cell (e, d) holds option o]`; OFF counts 0; a fixed cell gives a constant. */
   cell(e: number, d: number, f: (o: number) => number): LinExpr;
+  /**
+   * The option a fixed cell holds ({@link OFF} when off), or undefined when the cell is free: sums over
+   * a long row read their fixed cells through it without an expression per cell.
+   */
+  fixedOption(e: number, d: number): number | undefined;
   /** True when the rule's terms become constraints (a hard rule with hard rules as constraints): only legality counts. */
   readonly strict: boolean;
   /** `rule.weight × unit × max(0, exprs…)`, hard or soft by the rule's level. `linear`: one expression, never negative. */
@@ -142,34 +147,66 @@ function encodeRuns(ctx: EncodeContext, p: { min?: number | undefined; max?: num
   return true;
 }
 
+/**
+ * Who meets each demand line's competence (and is in the rule's scope), per compiled coverage rule and
+ * line, filled as repairs reach the lines' days: the same for every repair of a search, and a year has
+ * thousands of lines.
+ */
+const coverageMeets = new WeakMap<Constraint, Map<number, Uint8Array>>();
+
 const coverage = encoding(coverageKind, (ctx, p) => {
   const { model } = ctx;
   const { problem } = model;
+  const E = model.employees;
   const wardUnit = new Map(problem.wards.map((w) => [w.id, w.unitId]));
-  const employeeUnits = problem.employees.map((emp) => new Set(problem.positions.filter((x) => x.employeeId === emp.id).map((x) => x.unitId)));
-  const meets = problem.demand.map((line) => problem.employees.map((emp, e) => ctx.inScope[e] === 1 && meetsRequirement(emp, line.competence)));
+  let employeeUnits: Set<string>[] | undefined;
+  const unitsOf = (e: number) => {
+    employeeUnits ??= problem.employees.map((emp) => new Set(problem.positions.filter((x) => x.employeeId === emp.id).map((x) => x.unitId)));
+    return employeeUnits[e]!;
+  };
+  let meetsOf = coverageMeets.get(ctx.constraint);
+  if (!meetsOf) {
+    meetsOf = new Map();
+    coverageMeets.set(ctx.constraint, meetsOf);
+  }
+  const meets = (source: number): Uint8Array => {
+    let who = meetsOf.get(source);
+    if (!who) {
+      const line = problem.demand[source]!;
+      who = Uint8Array.from(problem.employees, (emp, e) => (ctx.inScope[e] === 1 && meetsRequirement(emp, line.competence) ? 1 : 0));
+      meetsOf.set(source, who);
+    }
+    return who;
+  };
   for (let d = ctx.fromDay; d <= ctx.toDay; d++) {
-    for (const line of model.demand[d]!) {
+    const lines = model.demand[d]!.flatMap((line) => {
       const s = model.shiftIndex.get(line.shiftTypeId);
-      if (s === undefined) continue;
+      return s === undefined ? [] : [{ line, s, who: meets(line.source), count: new LinExpr() }];
+    });
+    // Whether employee e on option o counts for a line.
+    const counts = (l: (typeof lines)[number], e: number, o: number): number => {
+      if (model.optionShift[o] !== l.s) return 0;
+      const optWard = model.optionWard[o];
+      if (l.line.wardId !== undefined) return optWard === l.line.wardId ? 1 : 0;
+      if (l.line.unitId !== undefined) return (optWard !== undefined ? wardUnit.get(optWard) === l.line.unitId : unitsOf(e).has(l.line.unitId)) ? 1 : 0;
+      return 1;
+    };
+    // Each employee once per day: most cells of a repair are fixed, and their count is a number
+    // (a window of 2 employees × 8 months on a year of 100 would otherwise write about 400 000 cells).
+    for (let e = 0; e < E; e++) {
+      const fixed = ctx.fixedOption(e, d);
+      if (fixed === OFF) continue;
+      for (const l of lines) {
+        if (!l.who[e]) continue;
+        if (fixed === undefined) l.count.addExpr(ctx.cell(e, d, (o) => counts(l, e, o)));
+        else l.count.constant += counts(l, e, fixed);
+      }
+    }
+    for (const { line, count } of lines) {
       const lower = p.target === 'min' ? line.min : p.target === 'preferred' ? line.preferred : 0;
       const upper = p.target === 'max' ? (line.max ?? 2 ** 30) : p.target === 'preferred' ? line.preferred : 2 ** 30;
       const wUnder = line.weightUnder ?? p.weightUnder;
       const wOver = p.target === 'max' ? (line.weightOver ?? Math.max(1, p.weightOver)) : (line.weightOver ?? p.weightOver);
-      const count = new LinExpr();
-      for (let e = 0; e < model.employees; e++) {
-        if (!meets[line.source]![e]) continue;
-        const empUnits = employeeUnits[e]!;
-        count.addExpr(
-          ctx.cell(e, d, (o) => {
-            if (model.optionShift[o] !== s) return 0;
-            const optWard = model.optionWard[o];
-            if (line.wardId !== undefined) return optWard === line.wardId ? 1 : 0;
-            if (line.unitId !== undefined) return (optWard !== undefined ? wardUnit.get(optWard) === line.unitId : empUnits.has(line.unitId)) ? 1 : 0;
-            return 1;
-          }),
-        );
-      }
       if (lower === upper && lower > 0 && wUnder > 0 && wOver > 0) {
         // A target: under and over (one row where the sub-problem asks for it; else as below).
         ctx.deviation(new LinExpr(-lower).addExpr(count), wUnder, wOver);
@@ -278,11 +315,29 @@ const weekendWork = encoding(weekendWorkKind, (ctx, p) => {
 });
 
 /**
+ * Scratch arrays of {@link rowSums}, by slot (its prefix sums of constants and of upper bounds): every
+ * repair's model sums each rule over each free employee's row, and on a year with 100 employees
+ * a fresh pair of arrays per sum made tens of megabytes of garbage per model.
+ */
+const scratch: Float64Array[] = [];
+
+/** Scratch array `i`, at least `length` long (its contents are whatever the last user left). */
+function scratchOf(i: number, length: number): Float64Array {
+  let a = scratch[i];
+  if (a === undefined || a.length < length) {
+    a = new Float64Array(Math.max(length, 2 * (a?.length ?? 0), 512));
+    scratch[i] = a;
+  }
+  return a;
+}
+
+/**
  * Sums of `f` over employee e's days `lo … hi − 1`. With `running` (windows that overlap, so that the
  * cells would be written many times) through running sums: one alias column per free day
  * (`prefix[d] = prefix[d − 1] + cell(d)`), so a window costs two terms however long it is — an 8-week
  * rolling average over a 120-day neighbourhood would otherwise write each cell into 56 windows.
- * `sum(a, b)` is `Σ_{a ≤ d < b} cell(e, d, f)`, `max(a, b)` an upper bound of it.
+ * `sum(a, b)` is `Σ_{a ≤ d < b} cell(e, d, f)`, `max(a, b)` an upper bound of it. The result reads
+ * scratch arrays of its `slot` (0 or 1): it holds until the next call with the same slot.
  */
 function rowSums(
   ctx: EncodeContext,
@@ -291,14 +346,29 @@ function rowSums(
   hi: number,
   f: (d: number, o: number) => number,
   running: boolean,
+  slot: 0 | 1 = 0,
 ): { sum(a: number, b: number): LinExpr; max(a: number, b: number): number } {
   const n = Math.max(0, hi - lo);
-  const constant = new Float64Array(n + 1);
-  const top = new Float64Array(n + 1);
-  const cells: LinExpr[] = [];
+  const constant = scratchOf(2 * slot, n + 1);
+  const top = scratchOf(2 * slot + 1, n + 1);
+  constant[0] = 0;
+  top[0] = 0;
+  // The free cells' expressions (undefined for a fixed cell: its value is in `constant`).
+  const cells: (LinExpr | undefined)[] = [];
   const prefix: LinExpr[] = [new LinExpr()];
   for (let i = 0; i < n; i++) {
     const d = lo + i;
+    // Nearly every cell of a long row is fixed: a number, not an expression (on a year of 100
+    // employees the sums of a repair over a few days built about a million expressions).
+    const fixed = ctx.fixedOption(e, d);
+    if (fixed !== undefined) {
+      const v = fixed === OFF ? 0 : f(d, fixed);
+      constant[i + 1] = constant[i]! + v;
+      top[i + 1] = top[i]! + v;
+      cells.push(undefined);
+      if (running) prefix.push(prefix[i]!);
+      continue;
+    }
     const x = ctx.cell(e, d, (o) => f(d, o));
     constant[i + 1] = constant[i]! + x.constant;
     top[i + 1] = top[i]! + cellMax(x);
@@ -310,7 +380,10 @@ function rowSums(
     sum: (a, b) => {
       const out = new LinExpr(constant[b - lo]! - constant[a - lo]!);
       if (running) return out.addExpr(prefix[b - lo]!).addExpr(prefix[a - lo]!, -1);
-      for (let i = a - lo; i < b - lo; i++) if (!cells[i]!.isConstant) out.addExpr(cells[i]!);
+      for (let i = a - lo; i < b - lo; i++) {
+        const x = cells[i];
+        if (x !== undefined && !x.isConstant) out.addExpr(x);
+      }
       return out;
     },
     max: (a, b) => top[b - lo]! - top[a - lo]!,
@@ -352,8 +425,8 @@ interface WindowTotals {
 function windowTotals(ctx: EncodeContext, e: number, c: WindowSumConstraint, visit: (w: number, t: WindowTotals) => void): void {
   const { from, to } = c.dayWindows;
   const { live, lo, hi, running } = liveWindows(ctx, from, to);
-  const one = rowSums(ctx, e, lo, hi, (d, o) => c.value(e, d, o), running);
-  const two = rowSums(ctx, e, lo, hi, (d, o) => c.value2(e, d, o), running);
+  const one = rowSums(ctx, e, lo, hi, (d, o) => c.value(e, d, o), running, 0);
+  const two = rowSums(ctx, e, lo, hi, (d, o) => c.value2(e, d, o), running, 1);
   for (const w of live) {
     const [first, last] = [Math.max(0, from[w]!), to[w]!];
     visit(w, {

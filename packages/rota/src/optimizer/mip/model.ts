@@ -120,6 +120,10 @@ export function buildSubproblem(model: CompiledProblem, rules: readonly Compiled
         for (let j = 0; j < opts.length; j++) x.add(cellFirst[i]! + j, f(opts[j]!));
         return x;
       },
+      fixedOption(e, d) {
+        const k = e * days + d;
+        return colOf[k]! < 0 ? base[k]! : undefined;
+      },
       penalty(exprs, unit, linear = false) {
         lm.penalty(exprs, weight * unit, hard, linear);
       },
