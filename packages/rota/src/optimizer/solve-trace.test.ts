@@ -120,7 +120,7 @@ describe('solve with workers (portfolio in worker threads)', () => {
     await expect(solve(problem, rules, { timeLimitMs: 100, seed: 1, workers: 2, catalogue: defaultCatalogue })).rejects.toMatchObject({ code: 'WORKERS_UNSUPPORTED' });
   });
 
-  test('given columnGenerationWindowShare or columnGenerationWindowPairShare −0.1 or 1.5, columnGenerationMaxDays −1 or NaN, or columnGenerationWindowDays 0 or 3.5: OPTION_INVALID naming it, before any search', async () => {
+  test('given columnGenerationWindowShare or columnGenerationWindowPairShare −0.1 or 1.5, columnGenerationMaxDays −1 or NaN, columnGenerationWindowDays 0 or 3.5, or mipCellBudget 0.5, NaN or Infinity: OPTION_INVALID naming it, before any search', async () => {
     const wrong: [keyof SolveOptions, number][] = [
       ['columnGenerationWindowShare', -0.1],
       ['columnGenerationWindowShare', 1.5],
@@ -130,6 +130,9 @@ describe('solve with workers (portfolio in worker threads)', () => {
       ['columnGenerationMaxDays', Number.NaN],
       ['columnGenerationWindowDays', 0],
       ['columnGenerationWindowDays', 3.5],
+      ['mipCellBudget', 0.5],
+      ['mipCellBudget', Number.NaN],
+      ['mipCellBudget', Number.POSITIVE_INFINITY],
     ];
     for (const [name, value] of wrong) {
       const t = performance.now();
@@ -157,6 +160,13 @@ describe('solve with highsOptions', () => {
     expect(message).toContain('mip_heuristic_effort = 7: HiGHS rejects it');
     expect(message).toContain('time_limit: set by each repair itself');
     expect(message).toContain("threads = 2: Option 'threads' is not supported");
+  }, 30_000);
+
+  test('given mipCellBudget 30 on Instance1 for 1.5 s without column generation, the MIP repairs run and the rota is legal and its score a fresh evaluation', async () => {
+    const result = await solve(problem, rules, { timeLimitMs: 1_500, seed: 2, mipCellBudget: 30, columnGeneration: 'off' });
+    expect(result.feasible).toBe(true);
+    expect(result.score).toEqual(result.evaluation.score);
+    expect(result.phases.some((p) => p.name === 'mipRepair')).toBe(true);
   }, 30_000);
 
   test('given mip_heuristic_effort 0.3 on Instance1 for 1.5 s, the rota is legal and its score a fresh evaluation', async () => {
