@@ -14,10 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
-import { instanceFilesOrExit, loadInstance } from './instances.js';
+import { CURTOIS_DIR, instanceFilesOrExit, loadInstance } from './instances.js';
 import { parseSeeds, type RunRecord, spreadOf } from './spread.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,11,12' },
@@ -27,7 +26,7 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '1' },
     // Internal: one solve in a child process of a run with --jobs; its record goes to stdout as JSON.
     child: { type: 'boolean', default: false },
-    dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
+    dir: { type: 'string', default: CURTOIS_DIR },
     out: { type: 'string', default: 'bench-results/curtois.json' },
     mip: { type: 'string', default: 'auto' },
     cg: { type: 'string', default: 'auto' },

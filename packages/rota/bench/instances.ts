@@ -1,8 +1,12 @@
 // Shared by the benchmark scripts: which Curtois & Qu files to run, and reading one into a problem.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '@omsorg/domain';
 import { curtoisToProblem, parseCurtois, type RuleInput } from '@omsorg/rota';
+
+/** The public benchmark's folder in the workspace (`../shared/benchmarks/curtois` of the repository). */
+export const CURTOIS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois');
 
 /** True when `path` names a file (not a folder, not nothing). */
 function isFile(path: string): boolean {

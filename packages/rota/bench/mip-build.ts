@@ -2,21 +2,19 @@
 // over 40 neighbourhoods of the four shapes of `mipLns` around the greedy start, several rounds.
 // The time HiGHS then takes is not in it (see docs/rota/MIP.md, "Models built without an expression
 // per fixed cell"). `pnpm --filter @omsorg/rota bench:mip-build [--instances 12,20,23] [--rounds 8] [--budget 240]`
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileProblem, compileRules, emptyAssignment } from '@omsorg/rota';
 import { constructGreedy, fixedCells, neighbourhood, Random } from '@omsorg/rota/optimizer';
 import { buildSubproblem } from '../src/optimizer/mip/model.js';
-import { instanceFilesOrExit, loadInstance } from './instances.js';
+import { CURTOIS_DIR, instanceFilesOrExit, loadInstance } from './instances.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '12,20,23' },
     rounds: { type: 'string', default: '8' },
     budget: { type: 'string', default: '240' },
-    dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
+    dir: { type: 'string', default: CURTOIS_DIR },
   },
 });
 const rounds = Math.max(1, Number(values.rounds));

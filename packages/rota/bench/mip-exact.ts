@@ -3,19 +3,17 @@
 // full evaluation. A measurement script, not a test.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solveExact } from '../src/optimizer/mip/repair.js';
-import { instanceFilesOrExit, loadInstance } from './instances.js';
+import { CURTOIS_DIR, instanceFilesOrExit, loadInstance } from './instances.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,11,12' },
     'time-limit': { type: 'string', default: '60' },
-    dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
+    dir: { type: 'string', default: CURTOIS_DIR },
     out: { type: 'string', default: 'bench-results/mip-exact.json' },
   },
 });

@@ -1,13 +1,11 @@
 
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assignmentFromRota, compileProblem, compileRules, evaluate, rotaFromAssignment } from '@omsorg/rota';
 import { solve } from '@omsorg/rota/optimizer';
 import { mipLns } from '../src/optimizer/mip/lns.js';
-import { instanceFilesOrExit, loadInstance } from './instances.js';
+import { CURTOIS_DIR, instanceFilesOrExit, loadInstance } from './instances.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,11,12' },
@@ -16,7 +14,7 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '120' },
     'repair-ms': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
-    dir: { type: 'string', default: join(here, '..', '..', '..', '..', 'shared', 'benchmarks', 'curtois') },
+    dir: { type: 'string', default: CURTOIS_DIR },
   },
 });
 const dir = resolve(process.cwd(), values.dir!);
