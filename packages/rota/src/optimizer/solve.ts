@@ -15,7 +15,7 @@ import { columnGenerationWindows, windowOptionProblem } from './cg/windows.js';
 import { constructGuided, fixedCells, optionDomain, pinnedStart } from './construct.js';
 import { diagnoseDemand, diagnoseResult, type InfeasibilityFinding } from './diagnose.js';
 import { checkHighsOptions } from './mip/highs.js';
-import { mipLns } from './mip/lns.js';
+import { type MipLnsPlateau, mipLns } from './mip/lns.js';
 import { mergedTrace, runPortfolio, winner } from './portfolio.js';
 import { lateAcceptanceSearch, polishHard, reachedTarget, type SearchOutcome, type SearchProgress, type SearchSpace, type TracePoint } from './search.js';
 
@@ -292,6 +292,23 @@ export const BRANCH_AFTER_REPAIRS_SHARE = 0.15;
  * seconds of nodes found nothing there.
  */
 export const BRANCH_AFTER_REPAIRS_MAX_GAP = 0.01;
+
+/**
+ * Milliseconds without a gain after which the MIP repairs, with column generation's root kept and their
+ * best within {@link BRANCH_ON_PLATEAU_MAX_GAP} of its bound, search it by branch and price with their
+ * best as the rota to beat (for {@link BRANCH_ON_PLATEAU_SHARE} of their time left), as the
+ * `branchAndPrice` phase does at their end; once per plateau.
+ */
+export const BRANCH_ON_PLATEAU_MS = 5000;
+
+/**
+ * A branch and price on the repairs' plateau (see {@link BRANCH_ON_PLATEAU_MS}) runs only when their best
+ * is within this share of the root's bound.
+ */
+export const BRANCH_ON_PLATEAU_MAX_GAP = 0.0025;
+
+/** Share of the MIP repairs' time left that a branch and price on their plateau has (see {@link BRANCH_ON_PLATEAU_MS}). */
+export const BRANCH_ON_PLATEAU_SHARE = 0.4;
 
 /** Milliseconds the `branchAndPrice` phase leaves at the end of the run (the evaluation of the best rota follows). */
 const BRANCH_AFTER_REPAIRS_RESERVE_MS = 300;
@@ -615,6 +632,22 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
         log.end(outcome.bestScore);
       }
     }
+    // With column generation's root kept: on a plateau of the repairs close to its bound, a branch and
+    // price with their best as the rota to beat (see BRANCH_ON_PLATEAU_MS).
+    const plateau: MipLnsPlateau | undefined =
+      kept
+        ? {
+            afterMs: BRANCH_ON_PLATEAU_MS,
+            run: async (a, score, leftMs) => {
+              if (score.hard > 0 || score.soft - kept.lowerBound > BRANCH_ON_PLATEAU_MAX_GAP * Math.max(1, Math.abs(score.soft))) return { complete: false };
+              const out = await kept.branch({ timeLimitMs: leftMs * BRANCH_ON_PLATEAU_SHARE, cutoff: score.soft, start: a, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+              if (!out.assignment) return { complete: out.complete };
+              // Complete only when the evaluator agrees on the value of the rota it found.
+              const s = new IncrementalEvaluator(model, compiled, out.assignment).score;
+              return { assignment: out.assignment, complete: out.complete && s.hard === 0 && s.soft <= (out.value ?? Number.NEGATIVE_INFINITY) + 1e-6 };
+            },
+          }
+        : undefined;
     /** MIP repairs from the best for `ms` (and `extraMs` more while they improve), a phase; false when they declined. */
     const repairs = async (ms: number, extraMs: number, restartAfterMs?: number): Promise<boolean> => {
       log.begin('mipRepair', outcome.bestScore);
@@ -625,6 +658,7 @@ export async function solve(problem: Problem, rules: readonly RuleInput[], optio
           extraTimeMs: extraMs,
           stallMs: options.timeLimitMs * 0.05,
           ...(restartAfterMs !== undefined ? { restartAfterMs } : {}),
+          ...(plateau !== undefined ? { onPlateau: plateau } : {}),
           seed: options.seed,
           highsOptions: repairHighsOptions(model.days, options.highsOptions),
           ...(options.signal !== undefined ? { signal: options.signal } : {}),

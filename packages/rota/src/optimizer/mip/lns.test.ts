@@ -366,6 +366,61 @@ describe('mipLns', () => {
     expect(fixed.spreadRepairs).toBe(0);
   });
 
+  test('given a plateau search after 0 ms: from the greedy rota, one that returns the optimum as complete is adopted before any repair, reported, and ends the loop optimal; from the optimum, one that returns nothing as complete proves it', { timeout: 60_000 }, async () => {
+    const opt = await mipLns(model, compiled, greedy, { timeLimitMs: 40_000, wholeProblemGap: 1, seed: 1 });
+    expect(opt.score).toEqual({ hard: 0, soft: 607 });
+    const seen: number[] = [];
+    const calls: number[] = [];
+    const r = await mipLns(model, compiled, greedy, {
+      timeLimitMs: 10_000,
+      seed: 1,
+      onImprove: (_a, s) => seen.push(s.soft),
+      onPlateau: { afterMs: 0, run: async (_a, s) => {
+          calls.push(s.soft);
+          return { assignment: opt.assignment, complete: true };
+        },
+      },
+    });
+    expect(calls).toEqual([new IncrementalEvaluator(model, compiled, greedy).score.soft]);
+    expect(r).toMatchObject({ optimal: true, repairs: 0, improvements: 1, score: { hard: 0, soft: 607 } });
+    expect(seen).toEqual([607]);
+    expect(Array.from(r.assignment)).toEqual(Array.from(opt.assignment));
+    const proof = await mipLns(model, compiled, opt.assignment, { timeLimitMs: 10_000, seed: 1, onPlateau: { afterMs: 0, run: async () => ({ complete: true }) } });
+    expect(proof).toMatchObject({ optimal: true, repairs: 0, improvements: 0, score: { hard: 0, soft: 607 } });
+  });
+
+  test('given a plateau search after 0 ms that returns the start again as complete, it is not adopted and proves nothing (not optimal); it runs again only after a gain, so at most once more than the gains', { timeout: 30_000 }, async () => {
+    let calls = 0;
+    const r = await mipLns(model, compiled, greedy, {
+      timeLimitMs: 1500,
+      cellBudget: 20,
+      seed: 1,
+      onPlateau: { afterMs: 0, run: async () => {
+          calls++;
+          return { assignment: greedy, complete: true };
+        },
+      },
+    });
+    expect(r.optimal).toBe(false);
+    expect(r.repairs).toBeGreaterThan(0);
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(r.improvements + 1);
+    expect(evaluate(problem, rotaFromAssignment(model, r.assignment), rules).score).toEqual(r.score);
+  });
+
+  test('given a plateau search after 60 s in a 1.5-s loop, it never runs', { timeout: 30_000 }, async () => {
+    let calls = 0;
+    await mipLns(model, compiled, greedy, { timeLimitMs: 1500, cellBudget: 20, seed: 1, onPlateau: {
+        afterMs: 60_000,
+        run: async () => {
+          calls++;
+          return { complete: true };
+        },
+      },
+    });
+    expect(calls).toBe(0);
+  });
+
   test('given a 20-cell budget (60 with growth, below the 112 cells of Instance1), no repair frees the whole problem: it never claims optimal, even at 607', { timeout: 30_000 }, async () => {
     const r = await mipLns(model, compiled, greedy, { timeLimitMs: 1500, cellBudget: 20, seed: 1 });
     expect(r.optimal).toBe(false);

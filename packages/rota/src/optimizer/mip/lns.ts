@@ -94,6 +94,25 @@ export interface MipLnsOptions {
    * Whenever a repair of the whole problem ends proven optimal, the search stops: `optimal`.
    */
   wholeProblemGap?: number;
+  /**
+   * A search of another kind for a plateau (see {@link MipLnsPlateau}): called once the best has not
+   * improved for `afterMs` (before `timeLimitMs`), and again only after a gain; its time counts in
+   * the loop's.
+   */
+  onPlateau?: MipLnsPlateau;
+}
+
+/**
+ * A search run by {@link mipLns} on a plateau, such as a branch and price with the best as the rota to
+ * beat. `run` gets the best, its score and the milliseconds the loop has left, and returns a rota (the
+ * evaluator decides whether it is better) and whether its search was complete: then nothing is better
+ * than the rota it returns, or than the best when it returns none, and the loop ends as `optimal`.
+ */
+export interface MipLnsPlateau {
+  /** Milliseconds without a strict improvement after which `run` is called. */
+  afterMs: number;
+  /** The search. */
+  run(best: Assignment, score: Score, leftMs: number): Promise<{ assignment?: Assignment; complete: boolean }>;
 }
 
 /** The result of {@link mipLns}. */
@@ -113,8 +132,9 @@ export interface MipLnsResult {
   /** True when the rules have a kind without MIP encoding: nothing was tried. */
   declined: boolean;
   /**
-   * True when HiGHS proved the result optimal: a repair that freed every cell (pinned ones stay) ended
-   * optimal, so no rota scores better under these rules.
+   * True when the result is proven optimal: a repair that freed every cell (pinned ones stay) ended
+   * optimal in HiGHS, or the plateau's search (`onPlateau`) was complete; no rota scores better under
+   * these rules.
    */
   optimal: boolean;
 }
@@ -468,6 +488,8 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
   const shapes = model.weekday ? SHAPES : 3;
   // HiGHS milliseconds spent in each shape's repairs, for the turns by time.
   const spent = new Float64Array(SHAPES);
+  // Whether the plateau's search has run since the last gain (see `onPlateau`).
+  let plateauRun = false;
   const byTime = (options.shapeChoice ?? (options.maxRepairs === undefined ? 'time' : 'cycle')) === 'time';
   for (let i = 0; !options.signal?.aborted; i++) {
     const clock = performance.now();
@@ -480,6 +502,29 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
       restarts++;
     }
     if (clock - t0 >= limitMs || (clock - t0 >= options.timeLimitMs && clock - lastImprovement >= stallMs)) break;
+    if (options.onPlateau && !plateauRun && clock - lastImprovement >= options.onPlateau.afterMs && clock - t0 < options.timeLimitMs) {
+      plateauRun = true;
+      const found = await options.onPlateau.run(top, topScore, options.timeLimitMs - (clock - t0));
+      let adopted = false;
+      if (found.assignment) {
+        const s = new IncrementalEvaluator(model, rules, found.assignment).score;
+        if (compareScores(s, topScore) < 0) {
+          best = top = Int16Array.from(found.assignment);
+          score = topScore = s;
+          map = undefined;
+          improvements++;
+          lastImprovement = lastGain = performance.now();
+          plateauRun = false;
+          adopted = true;
+          options.onImprove?.(best, score);
+        }
+      }
+      // A complete search: nothing beats what it returned (adopted), or else the best.
+      if (found.complete && topScore.hard === 0 && (adopted || !found.assignment)) {
+        return { assignment: top, score: topScore, repairs, improvements, restarts, spreadRepairs, declined: false, optimal: true };
+      }
+      continue;
+    }
     if (options.targetScore && compareScores(topScore, options.targetScore) <= 0) break;
     if (options.maxRepairs !== undefined && repairs >= options.maxRepairs) break;
     let n: Neighbourhood;
@@ -535,6 +580,7 @@ export async function mipLns(model: CompiledProblem, rules: readonly CompiledRul
         topScore = score;
         improvements++;
         lastImprovement = performance.now();
+        plateauRun = false;
         options.onImprove?.(best, score);
       }
     }
