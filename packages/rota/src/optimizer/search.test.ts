@@ -5,7 +5,7 @@ import { assignmentFromRota } from '../model/assignment.js';
 import { compileProblem } from '../model/compile.js';
 import type { RuleInput } from '../rules/rule.js';
 import { makeProblem, rota } from '../test-fixtures/problems.js';
-import { lateAcceptanceSearch, polishHard } from './search.js';
+import { competenceFlags, lateAcceptanceSearch, polishHard } from './search.js';
 import { searchSpace } from './solve.js';
 
 // Monday 3 March 2025, three weeks: weekends 8–9, 15–16 and 22–23 March. Kari (e1) and Ola (e2).
@@ -128,5 +128,35 @@ describe('lateAcceptanceSearch, coolAfterMs', () => {
     expect(on.iterations % 20_000).toBe(0);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(50);
     expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
+
+describe('competenceFlags', () => {
+  test('given lines asking for a nurse, for a nurse or health worker, for a qualification and for anyone, a nurse meets the first two, a health worker with the qualification the last two asked, an assistant none; with no line asking, no flags', () => {
+    const mixed = makeProblem({
+      start,
+      days: 7,
+      employees: 3,
+      extra: {
+        qualifications: [{ id: 'med', name: { nb: 'Legemiddelhåndtering', en: 'Medication handling' } }],
+        employees: [
+          { id: 'e1', name: 'Kari', role: 'nurse' },
+          { id: 'e2', name: 'Ola', role: 'healthWorker', qualifications: ['med'] },
+          { id: 'e3', name: 'Per', role: 'assistant' },
+        ],
+        demand: [
+          { id: 'sp', shiftTypeId: 'D', competence: { roles: ['nurse'] }, min: 1 },
+          { id: 'hf', shiftTypeId: 'D', competence: { roles: ['nurse', 'healthWorker'] }, min: 1 },
+          { id: 'med', shiftTypeId: 'D', competence: { qualificationId: 'med' }, min: 1 },
+          { id: 'any', shiftTypeId: 'D', min: 1 },
+        ],
+      },
+    });
+    expect(competenceFlags(compileProblem(mixed)).map((f) => Array.from(f))).toEqual([
+      [1, 1, 0],
+      [0, 1, 1],
+      [0, 0, 0],
+    ]);
+    expect(competenceFlags(compileProblem(problem)).map((f) => f.length)).toEqual([0, 0]);
   });
 });

@@ -1,5 +1,6 @@
+import { type CompetenceRequirement, meetsRequirement } from '@omsorg/domain';
 import type { IncrementalEvaluator, Score } from '../engine/incremental.js';
-import { OFF } from '../model/compile.js';
+import { type CompiledProblem, OFF } from '../model/compile.js';
 import { Random } from './random.js';
 
 /** Knobs of the local search. */
@@ -145,6 +146,20 @@ function baseCells(inc: IncrementalEvaluator, space: SearchSpace) {
   };
 }
 
+/**
+ * Per employee, one flag per distinct competence requirement of the demand lines (a role or a
+ * qualification asked for): 1 when the employee meets it. Empty when no line asks for one.
+ */
+export function competenceFlags(model: CompiledProblem): Uint8Array[] {
+  const requirements = new Map<string, CompetenceRequirement>();
+  for (const line of model.problem.demand) {
+    const c = line.competence;
+    if (c && (c.roles !== undefined || c.qualificationId !== undefined)) requirements.set(JSON.stringify([c.roles ?? null, c.qualificationId ?? null]), c);
+  }
+  const list = [...requirements.values()];
+  return model.problem.employees.map((emp) => Uint8Array.from(list, (r) => (meetsRequirement(emp, r) ? 1 : 0)));
+}
+
 /** True when a score is at least as good as a target (no target: never). */
 export function reachedTarget(s: Score, target: Score | undefined): boolean {
   return target !== undefined && (s.hard < target.hard || (s.hard === target.hard && s.soft <= target.soft));
@@ -206,10 +221,21 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     undoN++;
     setBase(e, d, v);
   };
-  // Peers: employees with exactly the same options (they can exchange any stretch of their rows).
+  // The demand lines' competence each employee meets (one flag per distinct requirement): a weekend
+  // handed to someone without it leaves that line short.
+  const competence = competenceFlags(inc.model);
+  /** Whether c meets every competence requirement that e meets. */
+  const covers = (c: number, e: number) => {
+    const a = competence[e]!;
+    const b = competence[c]!;
+    for (let i = 0; i < a.length; i++) if (a[i]! > b[i]!) return false;
+    return true;
+  };
+  // Peers: employees with exactly the same options and competence (they can exchange any stretch of
+  // their rows without leaving a line short).
   const peers: Int32Array[] = [];
   {
-    const keyOf = (e: number) => domain[e]!.join(',');
+    const keyOf = (e: number) => `${domain[e]!.join(',')}|${competence[e]!.join('')}`;
     const groups = new Map<string, number[]>();
     for (let e = 0; e < employees; e++) {
       const k = keyOf(e);
@@ -232,11 +258,14 @@ export async function lateAcceptanceSearch(inc: IncrementalEvaluator, space: Sea
     }
     return found;
   };
-  /** The first employee from `from` on (cyclically) off five weekends around Friday f who may take e's shifts on it, or -1. */
+  /**
+   * The first employee from `from` on (cyclically) off five weekends around Friday f who may take e's
+   * shifts on it and meets every competence e meets, or -1.
+   */
   const freeForWeekend = (e: number, f: number, from: number) => {
     for (let i = 0; i < employees; i++) {
       const c = (from + i) % employees;
-      if (c === e) continue;
+      if (c === e || !covers(c, e)) continue;
       let ok = true;
       for (let w = -2; w <= 2 && ok; w++) if (!offFriToSun(c, f + 7 * w)) ok = false;
       for (let t = f; t < f + 3 && ok; t++) if (fixed[c * baseDays + t] || fixed[e * baseDays + t] || !may(c, getBase(e, t))) ok = false;
